@@ -1,0 +1,1 @@
+"""Pure NumPy maths, one module per topic. No Streamlit, no Plotly."""

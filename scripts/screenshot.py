@@ -1,0 +1,51 @@
+"""Screenshot pages of a running app in Debian's headless Chromium.
+
+python scripts/screenshot.py http://127.0.0.1:8501/equations out.png [--width 1400]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+#: Flags that keep Chromium from calling anything outside this machine.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--metrics-recording-only",
+    "--disable-domain-reliability",
+]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("url")
+    parser.add_argument("out")
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument(
+        "--full", action="store_true", help="the whole page, not the viewport"
+    )
+    args = parser.parse_args()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": args.width, "height": args.height})
+        page.goto(args.url)
+        page.wait_for_selector(IDLE, timeout=30_000)
+        page.wait_for_timeout(1500)  # let Plotly finish drawing for the picture
+        page.screenshot(path=args.out, full_page=args.full)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""A real server (started the README's way) and Debian's headless Chromium.
+
+Browser tests never skip: if Chromium is missing the suite fails and says how
+to install it (the README's test command does that for you).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-domain-reliability",
+    "--metrics-recording-only",
+]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_server(log_dir: Path, *extra: str) -> Server:
+    """``python serve.py`` on 127.0.0.1 and a free port; waits for the health check."""
+    port = free_port()
+    log = log_dir / f"server-{port}.log"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "serve.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            *extra,
+        ],
+        cwd=ROOT,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return Server(url, process, log)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"server did not answer in 60 s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    srv = start_server(tmp_path_factory.mktemp("server"))
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: the browser tests need it. Run the "
+            "README's test command (bash scripts/test.sh), which installs Debian's "
+            "chromium, or set CHROMIUM=/path/to/chromium.",
+        )
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@dataclass
+class Watch:
+    """What the page did that must not happen: console errors, requests off 127.0.0.1."""
+
+    console_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.outside_requests == [], "requests left the machine"
+        assert self.page_errors == [], "uncaught errors in the page"
+        assert self.console_errors == [], "console errors"
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def page(browser: Browser, watch: Watch) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+
+    def on_request(request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        host = urlparse(url).hostname
+        if (
+            url.startswith(("http:", "https:", "ws:", "wss:"))
+            and host not in LOCAL_HOSTS
+        ):
+            watch.outside_requests.append(url)
+
+    tab.on("request", on_request)
+    tab.on("websocket", lambda ws: on_request(ws))
+    tab.on(
+        "console",
+        lambda msg: (
+            watch.console_errors.append(msg.text) if msg.type == "error" else None
+        ),
+    )
+    tab.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
+    yield tab
+    context.close()
+    watch.assert_clean()
+
+
+def wait_idle(page: Page) -> None:
+    """Wait until the app has finished its script run (never a fixed sleep)."""
+    expect(page.locator(IDLE)).to_be_attached(timeout=30_000)
+
+
+def open_page(page: Page, url: str) -> None:
+    """Open ``url`` and wait for the script run and the first chart to be drawn."""
+    page.goto(url)
+    wait_idle(page)

@@ -1,0 +1,92 @@
+"""Shared test helpers: run the code panel's code, read Plotly figures from AppTest."""
+
+from __future__ import annotations
+
+import ast
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_snippet(code: str) -> Any:
+    """Run code the way a notebook cell does and return its last expression's value.
+
+    The code runs in a fresh namespace; a snippet whose last statement is not an
+    expression returns ``None``.
+    """
+    tree = ast.parse(code)
+    namespace: dict[str, Any] = {}
+    last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    body = tree.body[:-1] if last is not None else tree.body
+    exec(
+        compile(ast.Module(body=body, type_ignores=[]), "<snippet>", "exec"), namespace
+    )
+    if last is None:
+        return None
+    return eval(compile(ast.Expression(last.value), "<snippet>", "eval"), namespace)
+
+
+def decode(obj: Any) -> Any:
+    """Turn Plotly's base64 ``{"dtype", "bdata"}`` arrays back into NumPy arrays."""
+    if isinstance(obj, dict):
+        if "bdata" in obj and "dtype" in obj:
+            array = np.frombuffer(
+                base64.b64decode(obj["bdata"]), dtype=np.dtype(obj["dtype"])
+            )
+            if "shape" in obj:
+                shape = [int(n) for n in str(obj["shape"]).split(",")]
+                array = array.reshape(shape)
+            return array
+        return {key: decode(value) for key, value in obj.items()}
+    if isinstance(obj, list):
+        return [decode(item) for item in obj]
+    return obj
+
+
+def figures(at: AppTest) -> list[dict[str, Any]]:
+    """Every Plotly figure the page sent, decoded (``{"data": [...], "layout": {...}}``)."""
+    return [decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+
+
+def figure_bytes(at: AppTest) -> int:
+    """Total JSON size of every Plotly figure on the page, in bytes."""
+    return sum(len(chart.proto.spec.encode()) for chart in at.get("plotly_chart"))
+
+
+def trace(figure: dict[str, Any], name_start: str) -> dict[str, Any]:
+    """The first trace whose name starts with ``name_start``."""
+    for item in figure["data"]:
+        if str(item.get("name", "")).startswith(name_start):
+            return item
+    names = [item.get("name") for item in figure["data"]]
+    raise AssertionError(f"no trace named {name_start!r}…; traces: {names}")
+
+
+def page_test(
+    script: str, query: dict[str, str] | None = None, timeout: float = 30
+) -> AppTest:
+    """An ``AppTest`` for one page script, optionally with URL query parameters."""
+    at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at
+
+
+def code_panel(at: AppTest) -> tuple[str, str]:
+    """The code panel's code and its output text (the last two ``st.code`` blocks)."""
+    blocks = [block.value for block in at.code]
+    assert len(blocks) >= 2, f"expected a code panel, found {len(blocks)} code blocks"
+    return blocks[-2], blocks[-1]
+
+
+def texts(at: AppTest) -> str:
+    """All markdown, caption, latex and error text on the page, joined."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [x.value for x in at.latex] + [e.value for e in at.error]
+    return "\n".join(parts)

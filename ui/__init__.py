@@ -1,0 +1,1 @@
+"""Shared Streamlit helpers: URL state, page skeleton, code panel, error display."""

@@ -1,0 +1,34 @@
+"""The "Show the NumPy code" panel: code a learner can paste, and its output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+
+class Output(str):
+    """Output text to show as it is (not through ``repr``), e.g. several values."""
+
+
+TITLE = "Show the NumPy code"
+
+
+def code_panel(
+    code: str, result: Any, *, title: str = TITLE, expanded: bool = False
+) -> None:
+    """Show ``code`` (notebook style, current values filled in) and its output.
+
+    ``result`` is what the page computed for the code's last line; it is shown
+    as ``repr(result)``, the way a notebook prints an ``Out[ ]`` cell. Tests run
+    ``code`` in a fresh namespace and compare its last line's value with this.
+    """
+    output = result if isinstance(result, Output) else repr(result)
+    with st.expander(f"🐍 {title}", expanded=expanded):
+        st.caption(
+            "Paste this into Python (with NumPy installed) to get exactly the numbers "
+            "on this page."
+        )
+        st.code(code, language="python")
+        st.caption("Output")
+        st.code(output, language="text")

@@ -1,0 +1,246 @@
+"""Figures for the Equations page: a line and its root; two lines and their crossing."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from core.equations import LinearSolution, SystemSolution, line_values, system_line
+from core.parsing import format_number
+from viz import style
+
+X_RANGE = (-10.0, 10.0)
+Y_RANGE = (-20.0, 20.0)
+
+
+def _num(value: float) -> str:
+    return format_number(value, digits=4).replace("-", "−")
+
+
+def _inside(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+def linear_figure(
+    solution: LinearSolution,
+    *,
+    x_range: tuple[float, float] = X_RANGE,
+    y_range: tuple[float, float] = Y_RANGE,
+) -> go.Figure:
+    """The line ``y = a·x + b``: its root on ``y = 0``, intercept and slope triangle.
+
+    Axis ranges are fixed so that moving ``a`` or ``b`` visibly moves the line.
+    """
+    a, b = solution.a, solution.b
+    fig = style.new_figure(
+        f"y = {_num(a)}·x + {_num(b)}".replace("+ −", "− "), "x", "y"
+    )
+    xs = np.array(x_range)
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=line_values(a, b, xs),
+            mode="lines",
+            name="y = a·x + b",
+            line={"color": style.CURRENT, "width": 4},
+            hovertemplate="x = %{x:.3g}<br>y = %{y:.3g}<extra></extra>",
+        )
+    )
+    # The intercept: what the model predicts for x = 0.
+    if _inside(b, y_range):
+        fig.add_trace(
+            go.Scatter(
+                x=[0],
+                y=[b],
+                mode="markers+text",
+                name=f"intercept b = {_num(b)}",
+                marker={"color": style.SECOND, "size": 13, "symbol": "diamond"},
+                text=[f"  intercept b = {_num(b)}"],
+                textposition="middle right",
+                textfont={"color": style.SECOND},
+                hoverinfo="skip",
+            )
+        )
+    _add_slope_triangle(fig, solution, x_range, y_range)
+    _add_solution(fig, solution, x_range)
+    return style.fix_range(fig, x=x_range, y=y_range)
+
+
+def _add_slope_triangle(
+    fig: go.Figure,
+    solution: LinearSolution,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+) -> None:
+    """Run 1, rise a: the slope drawn where the line is visible."""
+    a, b = solution.a, solution.b
+    if a == 0:
+        return
+    start = 1.0 if solution.root is None else solution.root + 1.0
+    start = float(np.clip(start, x_range[0] + 0.5, x_range[1] - 1.5))
+    y0 = a * start + b
+    if not (_inside(y0, y_range) and _inside(y0 + a, y_range)):
+        # the line leaves the view there: put the triangle on the intercept
+        start, y0 = 0.0, b
+        if not (_inside(y0, y_range) and _inside(y0 + a, y_range)):
+            return
+    fig.add_trace(
+        go.Scatter(
+            x=[start, start + 1, start + 1],
+            y=[y0, y0, y0 + a],
+            mode="lines",
+            name=f"slope a = {_num(a)} (rise per 1 step in x)",
+            line={"color": style.ACCENT, "width": 3, "dash": "dot"},
+            hoverinfo="skip",
+        )
+    )
+    fig.add_annotation(
+        x=start + 1,
+        y=y0 + a / 2,
+        text=f"rise {_num(a)}",
+        showarrow=False,
+        xanchor="left",
+        xshift=6,
+        font={"color": style.ACCENT},
+    )
+    fig.add_annotation(
+        x=start + 0.5,
+        y=y0,
+        text="run 1",
+        showarrow=False,
+        yanchor="top" if a > 0 else "bottom",
+        yshift=-4 if a > 0 else 4,
+        font={"color": style.ACCENT},
+    )
+
+
+def _add_solution(
+    fig: go.Figure, solution: LinearSolution, x_range: tuple[float, float]
+) -> None:
+    if solution.kind == "one":
+        assert solution.root is not None
+        root = solution.root
+        if _inside(root, x_range):
+            fig.add_trace(
+                go.Scatter(
+                    x=[root],
+                    y=[0],
+                    mode="markers+text",
+                    name=f"root x = {_num(root)}",
+                    marker={
+                        "color": style.TARGET,
+                        "size": 16,
+                        "line": {"color": "white", "width": 2},
+                    },
+                    text=[f"x = {_num(root)}"],
+                    textposition="top left",
+                    textfont={"color": style.TARGET, "size": 18},
+                    hovertemplate="root: x = %{x:.6g}<extra></extra>",
+                )
+            )
+        else:
+            edge = x_range[1] if root > 0 else x_range[0]
+            fig.add_annotation(
+                x=edge,
+                y=0,
+                text=f"root x = {_num(root)} is off the chart",
+                showarrow=True,
+                arrowhead=2,
+                arrowcolor=style.TARGET,
+                ax=-110 if root > 0 else 110,
+                ay=-40,
+                font={"color": style.TARGET},
+            )
+    elif solution.kind == "all":
+        fig.add_trace(
+            go.Scatter(
+                x=list(x_range),
+                y=[0, 0],
+                mode="lines",
+                name="every x is a solution",
+                line={"color": style.TARGET, "width": 8},
+                opacity=0.5,
+                hoverinfo="skip",
+            )
+        )
+    else:
+        fig.add_annotation(
+            x=0,
+            y=solution.b,
+            text="never meets y = 0: no solution",
+            showarrow=False,
+            yshift=18 if solution.b > 0 else -18,
+            font={"color": style.TARGET, "size": 17},
+        )
+
+
+def system_figure(
+    solution: SystemSolution,
+    *,
+    x_range: tuple[float, float] = X_RANGE,
+    y_range: tuple[float, float] = X_RANGE,
+) -> go.Figure:
+    """Two lines ``aᵢx + bᵢy = cᵢ`` and where they cross (equal axis scales)."""
+    fig = style.new_figure("Two equations, two unknowns", "x", "y")
+    xs = np.array(x_range)
+    for index, colour in ((0, style.CURRENT), (1, style.SECOND)):
+        (a_i, b_i), c_i = solution.coefficients[index], solution.constants[index]
+        line_x, line_y = system_line(a_i, b_i, c_i, xs)
+        label = f"{_num(a_i)}x + {_num(b_i)}y = {_num(c_i)}".replace("+ −", "− ")
+        same = solution.kind == "all" and index == 1
+        fig.add_trace(
+            go.Scatter(
+                x=line_x,
+                y=line_y,
+                mode="lines",
+                name=f"({index + 1}) {label}",
+                line={"color": colour, "width": 4, "dash": "dash" if same else "solid"},
+                hoverinfo="skip",
+            )
+        )
+    if solution.kind == "one":
+        assert solution.point is not None
+        x, y = solution.point
+        fig.add_trace(
+            go.Scatter(
+                x=[x],
+                y=[y],
+                mode="markers+text",
+                name=f"solution ({_num(x)}, {_num(y)})",
+                marker={
+                    "color": style.TARGET,
+                    "size": 16,
+                    "line": {"color": "white", "width": 2},
+                },
+                text=[f"({_num(x)}, {_num(y)})"],
+                textposition="top right",
+                textfont={"color": style.TARGET, "size": 18},
+                hoverinfo="skip",
+            )
+        )
+        if not (_inside(x, x_range) and _inside(y, y_range)):
+            fig.add_annotation(
+                x=0,
+                y=y_range[1],
+                yanchor="top",
+                showarrow=False,
+                text="the lines cross outside this view",
+                font={"color": style.TARGET},
+            )
+    else:
+        text = (
+            "parallel lines never meet: no solution"
+            if solution.kind == "none"
+            else "the same line twice: every point on it is a solution"
+        )
+        fig.add_annotation(
+            x=0,
+            y=y_range[1],
+            yanchor="top",
+            showarrow=False,
+            text=text,
+            font={"color": style.TARGET, "size": 17},
+            bgcolor="rgba(255,255,255,0.8)",
+        )
+    style.equal_aspect(fig)
+    return style.fix_range(fig, x=x_range, y=y_range)
