@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install everything the tests need, then run the whole suite, browser tests included.
+#   bash scripts/test.sh            # every test + lint + type check
+#   bash scripts/test.sh -k bayes   # extra arguments go to pytest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+
+# Debian packages the tests use: chromium (browser tests), haproxy (the classroom
+# set-up test). Installed only when missing; needs root or sudo.
+need=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v haproxy >/dev/null 2>&1 || need+=(haproxy)
+if [ ${#need[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing Debian packages: ${need[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "== ruff" && python -m ruff check . && python -m ruff format --check .
+echo "== mypy" && python -m mypy
+echo "== pytest"
+python -m pytest "$@"
