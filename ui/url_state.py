@@ -59,6 +59,10 @@ _SLIDER_SUFFIX = "__slider"
 _PAGE_KEY = "_url_state_page"
 _NOTES_KEY = "_url_state_notes"
 _HIDDEN_KEY = "_url_state_hidden"
+#: A control that a view does not draw keeps its value while the learner stays on
+#: the page (without it Streamlit drops the value and the widget comes back at its
+#: minimum when the view is switched back).
+_KEEP: dict[str, Any] = {"persist_state": "page"}
 
 
 @dataclass(frozen=True)
@@ -334,11 +338,15 @@ class PageState:
         elif param.kind == "choice":
             self._choice_widget(param, text, where)
         elif param.kind == "bool":
-            where.toggle(text, key=name, help=param.help)
+            where.toggle(text, key=name, help=param.help, **_KEEP)
         elif param.widget == "text_area":
-            where.text_area(text, key=name, help=param.help, max_chars=param.max_chars)
+            where.text_area(
+                text, key=name, help=param.help, max_chars=param.max_chars, **_KEEP
+            )
         else:
-            where.text_input(text, key=name, help=param.help, max_chars=param.max_chars)
+            where.text_input(
+                text, key=name, help=param.help, max_chars=param.max_chars, **_KEEP
+            )
         return self.value(name)
 
     def _number_widget(self, param: Param, text: str, where: Any) -> None:
@@ -348,6 +356,7 @@ class PageState:
             "max_value": param.max_value,
             "step": param.step,
             "help": param.help,
+            **_KEEP,
         }
         if param.kind == "int":
             kwargs.update(
@@ -386,7 +395,12 @@ class PageState:
         labels = param.choices.get
         if param.widget == "select":
             where.selectbox(
-                text, words, key=param.name, format_func=labels, help=param.help
+                text,
+                words,
+                key=param.name,
+                format_func=labels,
+                help=param.help,
+                **_KEEP,
             )
         elif param.widget == "segmented":
             where.segmented_control(
@@ -396,6 +410,7 @@ class PageState:
                 format_func=labels,
                 help=param.help,
                 required=True,
+                **_KEEP,
             )
         else:
             where.radio(
@@ -405,6 +420,7 @@ class PageState:
                 format_func=labels,
                 help=param.help,
                 horizontal=True,
+                **_KEEP,
             )
 
     # -- the URL --------------------------------------------------------------------------
