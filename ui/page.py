@@ -95,6 +95,7 @@ def explain(text: str) -> None:
 
 def chart(fig: go.Figure, *, key: str, alt: str) -> None:
     """Show a figure; ``alt`` (the explanation sentence) is its text alternative."""
+    alt = alt.replace("**", "").replace("`", "")  # markdown is not for screen readers
     st.plotly_chart(
         fig, key=key, width="stretch", theme=None, config=CHART_CONFIG, alt=alt
     )
