@@ -331,6 +331,8 @@ class PageState:
         param = self.params[name]
         if name in self.hidden:
             return self.value(name)
+        if name not in st.session_state:  # never let a widget start at its minimum
+            self._store(name, param.default)
         where = container if container is not None else st
         text = label if label is not None else param.label
         if param.kind in ("float", "int"):

@@ -15,7 +15,13 @@ PARAMS = (
 )
 state = PageState("state-test", PARAMS)
 state.show_notes()
-values = {name: state.widget(name) for name in state.params}
+# like a page's views: "n" is only drawn in fast mode
+values = {
+    name: state.widget(name)
+    for name in state.params
+    if name != "n" or state.value("mode") == "fast"
+}
+values["n"] = state.value("n")
 state.sync_url()
 st.write(repr(values))
 st.button("preset", on_click=state.set_values, args=({"x": -2.5, "mode": "slow"},))

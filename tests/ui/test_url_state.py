@@ -194,3 +194,14 @@ def test_preset_and_reset_buttons() -> None:
     at.button[1].click().run()
     assert _shown(at)["x"] == 1.5
     assert dict(at.query_params) == {}
+
+
+def test_a_control_keeps_its_value_while_its_view_is_not_drawn() -> None:
+    at = page_test(SCRIPT).run()
+    at.slider(key="n").set_value(42).run()
+    at.radio(key="mode").set_value("slow").run()
+    assert "n" not in [s.key for s in at.slider]
+    assert _shown(at)["n"] == 42
+    assert at.query_params["n"] == "42"
+    at.radio(key="mode").set_value("fast").run()
+    assert at.slider(key="n").value == 42
