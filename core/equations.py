@@ -211,9 +211,14 @@ def linear_latex(solution: LinearSolution) -> str:
     )
 
 
+def _say(value: float, digits: int = 4) -> str:
+    """A number for a sentence, with a typographic minus sign."""
+    return format_number(value, digits).replace("-", "−")
+
+
 def describe_linear(solution: LinearSolution) -> str:
     """One or two sentences saying what the chart shows right now."""
-    a, b = format_number(solution.a, 4), format_number(solution.b, 4)
+    a, b = _say(solution.a), _say(solution.b)
     if solution.kind == "none":
         return (
             f"With a = 0 the line y = {b} is flat and never meets y = 0, so "
@@ -227,9 +232,9 @@ def describe_linear(solution: LinearSolution) -> str:
     assert solution.root is not None
     direction = "rises" if solution.a > 0 else "falls"
     return (
-        f"The line y = {a}x {_signed(solution.b)} {direction} by {format_number(abs(solution.a), 4)} "
-        f"for every step of 1 in x and crosses y = 0 at **x = {format_number(solution.root, 6)}**: "
-        f"that is the solution, because {a}·{format_number(solution.root, 6)} "
+        f"The line y = {a}x {_signed(solution.b)} {direction} by {_say(abs(solution.a))} "
+        f"for every step of 1 in x and crosses y = 0 at **x = {_say(solution.root, 6)}**: "
+        f"that is the solution, because {a}·{_say(solution.root, 6)} "
         f"{_signed(solution.b)} = 0. "
         f"Read as a model y = w·x + b, the slope w = {a} is how much the prediction "
         f"changes per unit of input and the intercept b = {b} is the prediction at x = 0."
