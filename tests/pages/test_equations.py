@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
 
@@ -107,3 +109,19 @@ def test_equation_without_unknowns_shows_an_error_and_keeps_the_chart() -> None:
     point = trace(figures(at)[0], "solution")
     # the last good input: x + y = 3 and 0x - 1y = 1, so y = -1 and x = 4
     assert (list(point["x"]), list(point["y"])) == ([4.0], [-1.0])
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["a", "b", "view", "a1", "c2", "hide", "zz"]),
+        st.text(max_size=12),
+        max_size=4,
+    )
+)
+def test_any_garbage_link_renders_a_valid_view(query: dict[str, str]) -> None:
+    at = page_test(SCRIPT, query).run()
+    assert not at.exception
+    for widget in at.number_input:
+        assert -10 <= widget.value <= 10
+    assert figures(at)
