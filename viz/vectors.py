@@ -1,0 +1,242 @@
+"""Figures for the Vectors page: arrows with the angle and the projection; the sum term by term."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import plotly.graph_objects as go
+
+from core.parsing import format_number
+from core.vectors import DotProduct, plane_coordinates
+from viz import style
+
+#: The plane view's sliders go from −5 to 5; the view leaves room for the projection.
+PLANE_LIMIT = 7.5
+
+
+def _num(value: float, digits: int = 3) -> str:
+    return format_number(value, digits).replace("-", "−")
+
+
+def _point(values: np.ndarray) -> str:
+    return "(" + ", ".join(_num(v) for v in values) + ")"
+
+
+def nice_limit(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10ᵏ that is at least ``value`` (axis limits)."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if step * power >= value * (1 - 1e-12):
+            return step * power
+    return 10.0 * power  # pragma: no cover - the loop always returns
+
+
+def _arrow(fig: go.Figure, tip: np.ndarray, colour: str, name: str, label: str) -> None:
+    """An arrow from the origin: a line trace (legend, hover) and an arrow head."""
+    fig.add_trace(
+        go.Scatter(
+            x=[0.0, float(tip[0])],
+            y=[0.0, float(tip[1])],
+            mode="lines",
+            name=name,
+            line={"color": colour, "width": 5},
+            hovertemplate=f"{name}<extra></extra>",
+        )
+    )
+    if float(np.hypot(*tip)) > 0:
+        fig.add_annotation(
+            x=float(tip[0]),
+            y=float(tip[1]),
+            ax=0,
+            ay=0,
+            axref="x",
+            ayref="y",
+            xref="x",
+            yref="y",
+            showarrow=True,
+            arrowhead=3,
+            arrowsize=1.2,
+            arrowwidth=4,
+            arrowcolor=colour,
+            text="",
+        )
+        fig.add_annotation(
+            x=float(tip[0]),
+            y=float(tip[1]),
+            text=f"<b>{label}</b>",
+            showarrow=False,
+            xshift=16 if tip[0] >= 0 else -16,
+            yshift=14 if tip[1] >= 0 else -14,
+            font={"color": colour, "size": 20},
+        )
+
+
+def vectors_figure(result: DotProduct, *, plane: bool = True) -> go.Figure:
+    """Arrows ``a`` and ``b`` from the origin, the angle between them and the projection.
+
+    ``plane=True`` draws 2-D vectors at their own coordinates on fixed axes
+    (±7.5). Otherwise (any dimension) they are drawn in the plane they span,
+    ``a`` along the horizontal axis: lengths and the angle are exact.
+    """
+    if plane and result.dimension == 2:
+        a, b = result.a, result.b
+        title = "a and b as arrows from the origin"
+        limit = PLANE_LIMIT
+        x_title, y_title = "x₁", "x₂"
+    else:
+        a, b = plane_coordinates(result)
+        title = f"a and b in the plane they span ({result.dimension}-D vectors)"
+        limit = 1.15 * max(result.norm_a, result.norm_b, 1e-12)
+        x_title, y_title = "along a", "across a, towards b"
+    fig = style.new_figure(title, x_title, y_title, height=520, show_legend=False)
+    fig.update_layout(title={"font": {"size": 18}})
+    if result.norm_b > 0:
+        # the line through b, on which a casts its shadow
+        direction = b / np.hypot(*b)
+        ends = np.outer([-2 * limit, 2 * limit], direction)
+        fig.add_trace(
+            go.Scatter(
+                x=ends[:, 0],
+                y=ends[:, 1],
+                mode="lines",
+                name="the line through b",
+                line={"color": style.LIGHT, "width": 2, "dash": "dash"},
+                hoverinfo="skip",
+            )
+        )
+    if result.projection_length is not None and result.norm_b > 0:
+        foot = (result.dot / result.norm_b**2) * b
+        fig.add_trace(
+            go.Scatter(
+                x=[float(a[0]), float(foot[0])],
+                y=[float(a[1]), float(foot[1])],
+                mode="lines",
+                name="drop from a at a right angle",
+                line={"color": style.NEUTRAL, "width": 2, "dash": "dot"},
+                hoverinfo="skip",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[0.0, float(foot[0])],
+                y=[0.0, float(foot[1])],
+                mode="lines+markers",
+                name=f"projection of a on b: length {_num(result.projection_length)}",
+                line={"color": style.TARGET, "width": 9},
+                marker={"size": [0, 12], "color": style.TARGET},
+                opacity=0.85,
+                hovertemplate=(
+                    f"shadow of a on b<br>signed length a·b/|b| = "
+                    f"{_num(result.projection_length)}<extra></extra>"
+                ),
+            )
+        )
+        middle = foot / 2
+        fig.add_annotation(
+            x=float(middle[0]),
+            y=float(middle[1]),
+            text=f"shadow {_num(result.projection_length)}",
+            showarrow=False,
+            yshift=-18 if foot[0] >= 0 else 18,
+            font={"color": style.TARGET, "size": 15},
+            bgcolor="rgba(255,255,255,0.75)",
+        )
+        _angle_arc(fig, a, b, result)
+    a_name = f"a = {_point(result.a)}"
+    b_name = f"b = {_point(result.b)}"
+    _arrow(fig, b, style.SECOND, b_name, "b")
+    _arrow(fig, a, style.CURRENT, a_name, "a")
+    if result.relation == "zero":
+        fig.add_annotation(
+            x=0,
+            y=limit,
+            yanchor="top",
+            showarrow=False,
+            text="a zero vector has no direction: no angle, no projection",
+            font={"color": style.TARGET, "size": 17},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
+    style.equal_aspect(fig)
+    # In the plane of a and b, b always lies above the axis of a: no need for the bottom half.
+    low = -limit if plane and result.dimension == 2 else -0.35 * limit
+    return style.fix_range(fig, x=(-limit, limit), y=(low, limit))
+
+
+def _angle_arc(
+    fig: go.Figure, a: np.ndarray, b: np.ndarray, result: DotProduct
+) -> None:
+    """A small arc from a to b with the angle written beside it."""
+    assert result.angle_degrees is not None
+    start = math.atan2(float(a[1]), float(a[0]))
+    end = math.atan2(float(b[1]), float(b[0]))
+    sweep = (end - start + math.pi) % (2 * math.pi) - math.pi  # shortest way
+    if abs(abs(sweep) - math.pi) < 1e-9:
+        sweep = math.pi
+    radius = 0.3 * min(float(np.hypot(*a)), float(np.hypot(*b)))
+    radius = max(radius, 0.25)
+    angles = start + np.linspace(0.0, sweep, 24)
+    fig.add_trace(
+        go.Scatter(
+            x=radius * np.cos(angles),
+            y=radius * np.sin(angles),
+            mode="lines",
+            name=f"angle θ = {_num(result.angle_degrees)}°",
+            line={"color": style.ACCENT, "width": 3},
+            hoverinfo="skip",
+        )
+    )
+    middle = start + sweep / 2
+    fig.add_annotation(
+        x=1.6 * radius * math.cos(middle),
+        y=1.6 * radius * math.sin(middle),
+        text=f"θ = {_num(result.angle_degrees)}°",
+        showarrow=False,
+        font={"color": style.ACCENT, "size": 17},
+        bgcolor="rgba(255,255,255,0.7)",
+    )
+
+
+def terms_figure(result: DotProduct) -> go.Figure:
+    """The dot product as a running sum: one step per term ``aᵢ·bᵢ``, then the total.
+
+    The value axis is symmetric and rounded up to 1, 2, 2.5 or 5 × 10ᵏ of the
+    largest partial sum, so small changes keep the scale still.
+    """
+    labels = [
+        f"a{_sub(i + 1)}b{_sub(i + 1)}<br>{_num(x)}·{_num(y)}"
+        for i, (x, y) in enumerate(zip(result.a, result.b, strict=True))
+    ]
+    partial = np.concatenate([[0.0], np.cumsum(result.terms)])
+    limit = 1.15 * nice_limit(float(np.max(np.abs(partial))))
+    fig = style.new_figure(
+        "The dot product, term by term", "", "running sum", show_legend=False
+    )
+    fig.add_trace(
+        go.Waterfall(
+            x=[*labels, "a·b"],
+            y=[*(float(t) for t in result.terms), 0.0],
+            measure=["relative"] * result.dimension + ["total"],
+            name="terms aᵢ·bᵢ",
+            text=[_signed(t) for t in result.terms] + [_num(result.dot, 6)],
+            textposition="outside",
+            textfont={"size": 17},
+            increasing={"marker": {"color": style.THIRD}},
+            decreasing={"marker": {"color": style.TARGET}},
+            totals={"marker": {"color": style.CURRENT}},
+            connector={"line": {"color": style.NEUTRAL, "dash": "dot"}},
+            hovertemplate="%{x}<br>%{text}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(tickfont={"size": 15})
+    return style.fix_range(fig, y=(-limit, limit))
+
+
+def _signed(value: float) -> str:
+    return ("+" if value >= 0 else "") + _num(value)
+
+
+def _sub(index: int) -> str:
+    return str(index).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
