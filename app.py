@@ -29,25 +29,40 @@ def home() -> None:
         "on the matching cell of the course notebook, with the same numbers; "
         "the address bar is always a link to exactly what you see."
     )
-    section = None
+    with st.expander("👩‍🏫 For teachers: sharing a prepared view"):
+        st.markdown(
+            "- Set a page up, then copy the address bar: the link holds every "
+            "control's value (and the random `seed`), so each student opens the same "
+            "picture.\n"
+            "- Add `hide=` with control names to hide them, e.g. "
+            "`equations?a=0&b=3&hide=a,b` shows the no-solution case without its "
+            "sliders.\n"
+            "- **↺ Notebook example** on every page goes back to the notebook's numbers.\n"
+            "- Nothing is fetched from the internet: the app works in a classroom "
+            "without it."
+        )
+    sections: dict[str, list[Topic]] = {}
     for topic in TOPICS:
-        if topic.section != section:
-            section = topic.section
-            st.subheader(section)
-        _topic_card(topic)
+        sections.setdefault(topic.section, []).append(topic)
+    for section, topics in sections.items():
+        st.subheader(section)
+        columns = st.columns(3)
+        for index, topic in enumerate(topics):
+            with columns[index % 3]:
+                _topic_card(topic)
 
 
 def _topic_card(topic: Topic) -> None:
-    with st.container(border=True):
+    with st.container(border=True, height="stretch"):
         st.page_link(PAGES[topic.slug], label=f"**{topic.title}**", icon=topic.icon)
         st.markdown(topic.teaches)
         st.caption(f"Notebook — {topic.cell}")
 
 
-sections: dict[str, list[st.Page]] = {
+navigation: dict[str, list[st.Page]] = {
     "": [st.Page(home, title="Home", icon="🏠", default=True)]
 }
 for topic in TOPICS:
-    sections.setdefault(topic.section, []).append(PAGES[topic.slug])
+    navigation.setdefault(topic.section, []).append(PAGES[topic.slug])
 
-st.navigation(sections).run()
+st.navigation(navigation).run()
