@@ -825,16 +825,16 @@ def mse_latex(report: ResidualReport) -> str:
         terms = [*terms[:3], r"\cdots", *terms[3:]]
     squares = report.squares if n <= FORMULA_TERMS else None
     total = float(np.sum(report.squares))
-    parts = [
-        r"\mathrm{MSE} = \frac{1}{n}\sum_{i=1}^{n} (y_i - \hat y_i)^2",
-        rf"\frac{{1}}{{{n}}}\left[{' + '.join(terms)}\right]",
+    lines = [
+        r"\mathrm{MSE} &= \frac{1}{n}\sum_{i=1}^{n} (y_i - \hat y_i)^2",
+        rf"&= \frac{{1}}{{{n}}}\left[{' + '.join(terms)}\right]",
     ]
     if squares is not None and n > 1:
-        parts.append(
-            rf"\frac{{1}}{{{n}}}\left({' + '.join(_tex(s) for s in squares)}\right)"
+        lines.append(
+            rf"&= \frac{{1}}{{{n}}}\left({' + '.join(_tex(s) for s in squares)}\right)"
         )
-    parts.append(rf"\frac{{{_tex(total, 6)}}}{{{n}}} = {_tex(report.mse, 6)}")
-    return " = ".join(parts)
+    lines.append(rf"&= \frac{{{_tex(total, 6)}}}{{{n}}} = {_tex(report.mse, 6)}")
+    return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
 
 
 def describe_residuals(report: ResidualReport) -> str:
@@ -858,12 +858,14 @@ def describe_residuals(report: ResidualReport) -> str:
 
 
 def fit_latex(fit: LineFit) -> str:
-    """The learner's MSE and the optimum's, with numbers."""
+    """The learner's MSE and the smallest possible one, with numbers."""
     w, b = _tex(fit.w), _tex(fit.b)
     return (
-        rf"L(w, b) = \frac{{1}}{{n}}\sum_{{i=1}}^{{n}} \big(y_i - (w x_i + b)\big)^2"
-        rf"\qquad L({w},\ {b}) = {_tex(fit.mse, 5)}"
-        rf"\qquad \min L = L({_tex(fit.w_best)},\ {_tex(fit.b_best)}) = {_tex(fit.mse_best, 5)}"
+        r"\begin{gathered}"
+        r"L(w, b) = \frac{1}{n}\sum_{i=1}^{n} \big(y_i - (w x_i + b)\big)^2 \\"
+        rf"L({w},\ {b}) = {_tex(fit.mse, 5)} \qquad"
+        rf"\min L = L({_tex(fit.w_best)},\ {_tex(fit.b_best)}) = {_tex(fit.mse_best, 5)}"
+        r"\end{gathered}"
     )
 
 
@@ -921,20 +923,53 @@ def describe_path(path: Trajectory, method: str, lr: float) -> str:
 
 
 def loss_curves_latex(delta: float) -> str:
-    """The four losses of one residual ``r``."""
+    """The four losses of one residual ``r``, on two lines."""
     d = _tex(delta)
     return (
-        r"\text{MSE: } r^2 \qquad \text{MAE: } |r| \qquad \text{RMSE: } \sqrt{r^2} = |r|"
-        r"\qquad \text{Huber}_{\delta}(r) = \begin{cases} \tfrac12 r^2 & |r| \le "
-        + d
-        + r" \\ "
-        + d
-        + r"\,(|r| - \tfrac12\cdot "
-        + d
-        + r") & |r| > "
-        + d
-        + r"\end{cases}"
+        r"\begin{gathered}"
+        r"\text{MSE: } r^2 \qquad \text{MAE: } |r| \qquad"
+        r" \text{RMSE: } \sqrt{r^2} = |r| \\"
+        rf"\text{{Huber}}_{{\delta = {d}}}(r) = \begin{{cases}} \tfrac12 r^2"
+        rf" & |r| \le {d} \\ {d}\,(|r| - \tfrac12\cdot {d}) & |r| > {d}\end{{cases}}"
+        r"\end{gathered}"
     )
+
+
+def comparison_rows(comparison: LossComparison) -> list[dict[str, str]]:
+    """Rows of the "what one outlier does" table (text, ready to show)."""
+    rows = []
+    names = {
+        "mse": "MSE",
+        "mae": "MAE",
+        "huber": f"Huber (δ = {_n(comparison.delta)})",
+        "rmse": "RMSE",
+    }
+    for key, name in names.items():
+        before, after = comparison.values_clean[key], comparison.values_outlier[key]
+        line_key = "mse" if key == "rmse" else key
+        (w0, b0), (w1, b1) = (
+            comparison.lines_clean[line_key],
+            comparison.lines_outlier[line_key],
+        )
+        ratio = "—" if before == 0 else f"×{after / before:.3g}"
+        rows.append(
+            {
+                "loss": name,
+                "without outlier": _n(before, 5),
+                "with outlier": _n(after, 5),
+                "grows": ratio,
+                "best line before": f"{_n(w0, 3)}·x + {_n(b0, 3)}".replace("+ −", "− "),
+                "best line after": f"{_n(w1, 3)}·x + {_n(b1, 3)}".replace("+ −", "− "),
+            }
+        )
+    return rows
+
+
+def line_shift(comparison: LossComparison, name: str) -> float:
+    """How far the named loss's best line moved: mean |Δŷ| over the clean data's x."""
+    (w0, b0), (w1, b1) = comparison.lines_clean[name], comparison.lines_outlier[name]
+    x = comparison.data.x
+    return float(np.mean(np.abs((w1 - w0) * x + (b1 - b0))))
 
 
 def describe_comparison(comparison: LossComparison) -> str:
@@ -951,16 +986,13 @@ def describe_comparison(comparison: LossComparison) -> str:
             return f"0 → {_n(after[name])}"
         return f"×{after[name] / before[name]:.3g}"
 
-    moved = {
-        name: abs(comparison.lines_outlier[name][0] - comparison.lines_clean[name][0])
-        for name in ("mse", "mae", "huber")
-    }
+    moved = {name: line_shift(comparison, name) for name in ("mse", "mae", "huber")}
     dy = _n(comparison.outlier_dy)
     return (
         f"One point {dy} away from the line adds {_n(comparison.outlier_dy**2)} to the "
         f"sum of squares but only {_n(abs(comparison.outlier_dy))} to the sum of absolute "
         f"errors: the MSE of the same line grows **{grew('mse')}**, RMSE {grew('rmse')}, "
-        f"Huber {grew('huber')}, MAE {grew('mae')}. The best lines follow: the MSE line's "
-        f"slope moves by **{_n(moved['mse'], 3)}**, Huber's by {_n(moved['huber'], 3)}, "
-        f"MAE's by {_n(moved['mae'], 3)}."
+        f"Huber {grew('huber')}, MAE {grew('mae')}. Each loss's best line moves too: over the "
+        f"data, the MSE line shifts by **{_n(moved['mse'], 3)}** on average, Huber's by "
+        f"{_n(moved['huber'], 3)}, MAE's by {_n(moved['mae'], 3)}."
     )
