@@ -922,13 +922,13 @@ def descent_code_result(result: Descent1D) -> float:
 
 
 def descent_table(result: Descent1D) -> dict[str, np.ndarray]:
-    """Columns step, w, gradient, update (``−lr·gradient``) and loss, one row per point."""
+    """Columns step, w, f′(w), update (``−lr·f′(w)``) and loss, one row per point."""
     return {
         "step": np.arange(len(result.w)),
         "w": result.w,
-        "gradient f′(w)": result.gradients,
-        "update −lr·f′(w)": result.updates,
-        "loss f(w)": result.path.losses,
+        "f′(w)": result.gradients,
+        "update": result.updates,
+        "loss": result.path.losses,
     }
 
 
@@ -1046,19 +1046,21 @@ def plot_ranges(
     return widen(surface.x_range, start[0]), widen(surface.y_range, start[1])
 
 
-def race_latex(r: Race) -> str:
-    """The surface, its gradient and the update rule of each optimiser in the race."""
+def race_latex(r: Race) -> list[str]:
+    """The surface, then the update rule of each optimiser in the race (one per line)."""
     s = r.surface
     rules = {
         "gd": r"w \leftarrow w - \alpha\,\nabla f",
-        "momentum": r"z \leftarrow \beta z + \nabla f,\; w \leftarrow w - \alpha z",
-        "rmsprop": r"s \leftarrow \rho s + (1-\rho)(\nabla f)^2,\; w \leftarrow w - \alpha\,\nabla f / (\sqrt{s} + \varepsilon)",
-        "adam": r"m \leftarrow \beta_1 m + (1-\beta_1)\nabla f,\; v \leftarrow \beta_2 v + (1-\beta_2)(\nabla f)^2,\; w \leftarrow w - \alpha\,\hat m / (\sqrt{\hat v} + \varepsilon)",
+        "momentum": r"z \leftarrow \beta z + \nabla f, \quad w \leftarrow w - \alpha z",
+        "rmsprop": r"s \leftarrow \rho s + (1-\rho)(\nabla f)^2, \quad w \leftarrow w - \frac{\alpha\,\nabla f}{\sqrt{s} + \varepsilon}",
+        "adam": r"m \leftarrow \beta_1 m + (1-\beta_1)\nabla f, \quad v \leftarrow \beta_2 v + (1-\beta_2)(\nabla f)^2 \\ \hat m = \frac{m}{1-\beta_1^t}, \quad \hat v = \frac{v}{1-\beta_2^t}, \quad w \leftarrow w - \frac{\alpha\,\hat m}{\sqrt{\hat v} + \varepsilon}",
     }
     used = dict.fromkeys(o.method for o in r.optimisers)
-    lines = [rf"f(x, y) = {s.latex}"]
-    lines += [rf"\text{{{METHODS[m]}}}:\ {rules[m]}" for m in used]
-    return r" \\ ".join(lines)
+    lines = [
+        rf"f(x, y) = {s.latex}, \qquad \nabla f = \left(\tfrac{{\partial f}}{{\partial x}}, \tfrac{{\partial f}}{{\partial y}}\right)"
+    ]
+    lines += [rf"\text{{{METHODS[m]}:}}\quad {rules[m]}" for m in used]
+    return lines
 
 
 def _distance_to_minimum(
@@ -1091,7 +1093,7 @@ def describe_race(r: Race) -> str:
     s = r.surface
     notes = {
         "bowl": "On a round bowl the gradient points straight at the minimum, so every optimiser heads right for it.",
-        "elongated": "The bowl is 10 times steeper across (y) than along (x): plain gradient descent must keep its rate below 0.1 (steep direction) and then crawls along x, zig-zagging across the valley; momentum and Adam build up speed along the valley floor.",
+        "elongated": "The bowl is 10 times steeper across (y) than along (x). Plain gradient descent needs lr below 0.1 or its y steps blow up; near that limit it zig-zags across the valley, far below it it crawls along x. Momentum carries speed along the valley floor, and Adam scales each coordinate's step by the size of its own gradient.",
         "rosenbrock": "The minimum at (1, 1) lies in a long curved valley: reaching the valley is easy, following its flat floor is slow, and a rate that is too large bounces off the steep walls.",
         "saddle": "A saddle has no minimum: the loss falls for ever along y. Starting almost on the ridge (y ≈ 0), gradient descent first slides towards the flat centre and only slowly escapes along y; adaptive methods (RMSProp, Adam) escape much sooner.",
         "two_minima": "Two valleys, left (deeper) and right: which one an optimiser ends in depends on the start point and on how far its steps carry it.",
