@@ -1,0 +1,402 @@
+"""Sampling: the law of large numbers and the central limit theorem.
+
+Law of large numbers: the running mean ``(x₁ + … + xₙ)/n`` of independent draws
+settles on the true mean ``μ``; its typical distance from ``μ`` is ``σ/√n``.
+
+Central limit theorem: the mean of ``k`` draws from *any* source with mean ``μ``
+and standard deviation ``σ`` is close to normal, ``N(μ, σ²/k)``, once ``k`` is
+large enough; how large depends on how skewed the source is (the skewness of the
+mean is the source's skewness divided by ``√k``).
+
+Examples
+--------
+>>> SOURCES["die"].mean, round(SOURCES["die"].std, 4)
+(3.5, 1.7078)
+>>> r = running_means("die", n=1000, runs=1, seed=0)
+>>> abs(float(r.final[0]) - 3.5) < 3 * SOURCES["die"].std / 1000**0.5
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.parsing import check_int, format_number
+
+LLN_N_LIMITS = (10, 100_000)
+RUNS_LIMITS = (1, 10)
+K_LIMITS = (1, 50)
+REPEATS_LIMITS = (100, 100_000)
+BINS_LIMITS = (10, 100)
+SEED_LIMITS = (0, 2**32 - 1)
+#: Points kept per running-mean path (log-spaced): the figure stays small for any n.
+PATH_POINTS = 240
+#: Rare-event probability of the skewed two-point source.
+P_RARE = 0.1
+
+
+@dataclass(frozen=True)
+class Source:
+    """A distribution to draw from, with the moments the theory needs.
+
+    ``lattice`` is the spacing of its values when it is discrete (the die: 1;
+    the two-point source: 1), else ``None``. ``low``/``high`` are a fixed
+    display range that holds (almost) every draw.
+    """
+
+    key: str
+    label: str
+    mean: float
+    std: float
+    skewness: float
+    excess_kurtosis: float
+    lattice: float | None
+    low: float
+    high: float
+    code: str  # NumPy call with {size}; the page draws with exactly this call
+    peak_density: float  # tallest point of the source's own density (k = 1)
+
+    def draw(self, rng: np.random.Generator, size: int | tuple[int, int]) -> np.ndarray:
+        """Draws shaped ``size``, made by the same call the code panel shows."""
+        if self.key == "uniform":
+            return rng.uniform(0, 1, size=size)
+        if self.key == "exponential":
+            return rng.exponential(scale=1, size=size)
+        if self.key == "die":
+            return rng.integers(1, 7, size=size)
+        return rng.choice([0, 1], size=size, p=[1 - P_RARE, P_RARE])
+
+
+_q = P_RARE * (1 - P_RARE)
+SOURCES: dict[str, Source] = {
+    "uniform": Source(
+        "uniform",
+        "Uniform on 0…1 (flat)",
+        0.5,
+        math.sqrt(1 / 12),
+        0.0,
+        -1.2,
+        None,
+        0.0,
+        1.0,
+        "rng.uniform(0, 1, size={size})",
+        1.0,
+    ),
+    "exponential": Source(
+        "exponential",
+        "Exponential (waiting times, skewed)",
+        1.0,
+        1.0,
+        2.0,
+        6.0,
+        None,
+        0.0,
+        5.0,
+        "rng.exponential(scale=1, size={size})",
+        1.0,
+    ),
+    "die": Source(
+        "die",
+        "A fair die: 1…6",
+        3.5,
+        math.sqrt(35 / 12),
+        0.0,
+        -222 / 175,
+        1.0,
+        0.5,
+        6.5,
+        "rng.integers(1, 7, size={size})",
+        1 / 6,
+    ),
+    "rare": Source(
+        "rare",
+        f"Rare event: 1 with prob. {P_RARE}, else 0 (very skewed)",
+        P_RARE,
+        math.sqrt(_q),
+        (1 - 2 * P_RARE) / math.sqrt(_q),
+        (1 - 6 * _q) / _q,
+        1.0,
+        -0.1,
+        1.1,
+        f"rng.choice([0, 1], size={{size}}, p=[{format_number(1 - P_RARE)}, {P_RARE}])",
+        1 - P_RARE,
+    ),
+}
+SOURCE_LABELS = {key: source.label for key, source in SOURCES.items()}
+
+
+def get_source(key: str) -> Source:
+    """The source named ``key`` or a ``ValueError`` listing the choices."""
+    try:
+        return SOURCES[key]
+    except KeyError:
+        names = ", ".join(SOURCES)
+        raise ValueError(f"Unknown source {key!r}: choose one of {names}.") from None
+
+
+# -- law of large numbers -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunningMeans:
+    """Running means of ``runs`` independent paths, kept at log-spaced steps.
+
+    ``steps`` (shape ``(m,)``) are the draw counts kept, always including 1 and
+    ``n``; ``paths`` has shape ``(runs, m)``; ``final`` (shape ``(runs,)``) is
+    each path's mean of all ``n`` draws.
+    """
+
+    source: Source
+    n: int
+    runs: int
+    seed: int
+    steps: np.ndarray
+    paths: np.ndarray
+    final: np.ndarray
+
+    @property
+    def envelope(self) -> np.ndarray:
+        """``σ/√i`` at every kept step: the typical distance from ``μ``."""
+        return self.source.std / np.sqrt(self.steps)
+
+
+def log_steps(n: int, points: int = PATH_POINTS) -> np.ndarray:
+    """About ``points`` distinct integers from 1 to ``n``, evenly spaced on a log axis."""
+    steps = np.unique(np.round(np.geomspace(1, n, points)).astype(np.int64))
+    return steps
+
+
+def running_means(source: str, n: int, runs: int, seed: int) -> RunningMeans:
+    """Draw ``runs × n`` values and follow each row's running mean.
+
+    Notes
+    -----
+    ``running_mean[i] = (x₁ + … + xᵢ) / i``, computed as
+    ``np.cumsum(draws, axis=1) / np.arange(1, n + 1)`` exactly as the code panel.
+    """
+    src = get_source(source)
+    n = check_int(n, "The number of draws n", *LLN_N_LIMITS)
+    runs = check_int(runs, "The number of runs", *RUNS_LIMITS)
+    seed = check_int(seed, "The seed", *SEED_LIMITS)
+    rng = np.random.default_rng(seed)
+    draws = src.draw(rng, (runs, n))
+    running = np.cumsum(draws, axis=1) / np.arange(1, n + 1)
+    steps = log_steps(n)
+    return RunningMeans(
+        source=src,
+        n=n,
+        runs=runs,
+        seed=seed,
+        steps=steps,
+        paths=running[:, steps - 1],
+        final=running[:, -1].copy(),
+    )
+
+
+def lln_code(result: RunningMeans) -> str:
+    """Code that draws the same paths and prints each path's final running mean."""
+    src, n, runs = result.source, result.n, result.runs
+    return (
+        "import numpy as np\n\n"
+        f"rng = np.random.default_rng(seed={result.seed})\n"
+        f"draws = {src.code.format(size=f'({runs}, {n})')}  # {runs} runs of {n} draws\n"
+        f"running_mean = np.cumsum(draws, axis=1) / np.arange(1, {n} + 1)\n"
+        "running_mean[:, -1]  # each run's mean of all its draws"
+    )
+
+
+def lln_code_result(result: RunningMeans) -> np.ndarray:
+    return result.final
+
+
+def describe_lln(result: RunningMeans) -> str:
+    src, n = result.source, result.n
+    band = src.std / math.sqrt(n)
+    finals = ", ".join(_n(v) for v in result.final)
+    worst = float(np.max(np.abs(result.final - src.mean)))
+    inside = int(np.count_nonzero(np.abs(result.final - src.mean) <= band))
+    runs = "run ends" if result.runs == 1 else "runs end"
+    return (
+        f"After **{n:,} draws** the {runs} at {finals}: at most "
+        f"**{_n(worst, 3)}** from the true mean μ = {_n(src.mean)}. The band "
+        f"μ ± σ/√n is ±{_n(band, 3)} there ({inside} of {result.runs} inside it; about "
+        "68% expected). It narrows like 1/√n: 100 times more draws, 10 times closer — "
+        "the law of large numbers."
+    )
+
+
+# -- central limit theorem ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeansOfK:
+    """``repeats`` means of ``k`` draws each, binned, against ``N(μ, σ²/k)``.
+
+    ``edges`` (shape ``(b + 1,)``) and ``counts`` (shape ``(b,)``): for a discrete
+    source one bar per attainable mean (spacing ``lattice/k``, edges halfway
+    between), otherwise ``bins`` equal bins over ``μ ± 4.5σ/√k`` (within the
+    source's range). ``skewness`` is measured on the means.
+    """
+
+    source: Source
+    k: int
+    repeats: int
+    seed: int
+    mean_of_means: np.float64
+    std_of_means: np.float64
+    skewness: float
+    edges: np.ndarray
+    counts: np.ndarray
+
+    @property
+    def predicted_std(self) -> float:
+        return self.source.std / math.sqrt(self.k)
+
+    @property
+    def predicted_skewness(self) -> float:
+        return self.source.skewness / math.sqrt(self.k)
+
+    @property
+    def predicted_excess_kurtosis(self) -> float:
+        return self.source.excess_kurtosis / self.k
+
+    @property
+    def shape_distance(self) -> float:
+        """``max(|γ|/√k, |κ|/k)``: how far the exact shape of the mean is from normal.
+
+        A normal curve has skewness ``γ = 0`` and excess kurtosis ``κ = 0``; for a
+        mean of ``k`` independent draws both shrink exactly like this.
+        """
+        return max(abs(self.predicted_skewness), abs(self.predicted_excess_kurtosis))
+
+    @property
+    def density(self) -> np.ndarray:
+        return self.counts / (self.repeats * np.diff(self.edges))
+
+
+def means_of_k(source: str, k: int, repeats: int, bins: int, seed: int) -> MeansOfK:
+    """Means of ``k`` draws, ``repeats`` times, binned on the server.
+
+    Notes
+    -----
+    ``draws`` has shape ``(repeats, k)``; ``means = draws.mean(axis=1)``, exactly
+    as the code panel. Theory: ``E[mean] = μ``, ``sd(mean) = σ/√k``.
+    """
+    src = get_source(source)
+    k = check_int(k, "k (draws per mean)", *K_LIMITS)
+    repeats = check_int(repeats, "The number of means", *REPEATS_LIMITS)
+    bins = check_int(bins, "The number of bins", *BINS_LIMITS)
+    seed = check_int(seed, "The seed", *SEED_LIMITS)
+    rng = np.random.default_rng(seed)
+    draws = src.draw(rng, (repeats, k))
+    means = draws.mean(axis=1)
+    mu, sd = src.mean, src.std / math.sqrt(k)
+    if src.lattice is not None:
+        # integer sums: one bar per attainable mean, edges halfway between them
+        sums = np.rint(draws.sum(axis=1) / src.lattice).astype(np.int64)
+        low = int(sums.min())
+        counts = np.bincount(sums - low)
+        step = src.lattice / k
+        edges = (np.arange(counts.size + 1) + low - 0.5) * step
+    else:
+        half = 4.5 * sd
+        low_edge, high_edge = max(src.low, mu - half), min(src.high, mu + half)
+        counts, edges = np.histogram(means, bins=bins, range=(low_edge, high_edge))
+    centred = means - np.mean(means)
+    spread = float(np.std(means))
+    skew = float(np.mean(centred**3) / spread**3) if spread > 0 else 0.0
+    return MeansOfK(
+        source=src,
+        k=k,
+        repeats=repeats,
+        seed=seed,
+        mean_of_means=np.mean(means),
+        std_of_means=np.std(means),
+        skewness=skew,
+        edges=edges,
+        counts=counts,
+    )
+
+
+def closeness(distance: float) -> str:
+    """Words for :attr:`MeansOfK.shape_distance` (0 for an exactly normal shape)."""
+    if distance < 0.15:
+        return "very close to"
+    if distance < 0.4:
+        return "close to"
+    if distance < 0.8:
+        return "roughly like"
+    return "still far from"
+
+
+def describe_clt(result: MeansOfK) -> str:
+    """How close the histogram of means is to the predicted normal, and why."""
+    src, k = result.source, result.k
+    verdict = closeness(result.shape_distance)
+    what = "single draws" if k == 1 else f"means of k = {k} draws"
+    name = src.label.split(" (")[0].split(":")[0]
+    text = (
+        f"The {result.repeats:,} {what} from the source “{name}” look **{verdict} "
+        f"the normal curve** N({_n(src.mean)}, {_n(result.predicted_std, 3)}²) that "
+        f"the central limit theorem predicts. Their spread is "
+        f"{_n(float(result.std_of_means), 3)} (theory σ/√k = "
+        f"{_n(result.predicted_std, 3)}). A normal curve has skewness 0 and excess "
+        f"kurtosis 0; means of {k} draws have exactly "
+        f"{_n(src.skewness, 3)}/√{k} = **{_n(result.predicted_skewness, 2)}** and "
+        f"{_n(src.excess_kurtosis, 3)}/{k} = **{_n(result.predicted_excess_kurtosis, 2)}**"
+        f" (measured skewness {_n(result.skewness, 2)})"
+    )
+    if verdict == "very close to":
+        return text + "."
+    return (
+        text
+        + ": increase k to shrink both towards 0 — the more skewed the source, the larger k it needs."
+    )
+
+
+def clt_code(result: MeansOfK) -> str:
+    src, k, repeats = result.source, result.k, result.repeats
+    return (
+        "import numpy as np\n\n"
+        f"rng = np.random.default_rng(seed={result.seed})\n"
+        f"k, repeats = {k}, {repeats}\n"
+        f"draws = {src.code.format(size='(repeats, k)')}  # each row: k draws\n"
+        "means = draws.mean(axis=1)  # one mean per row\n"
+        "means.mean(), means.std()  # theory: the source's mean, and σ/√k"
+    )
+
+
+def clt_code_result(result: MeansOfK) -> tuple[np.float64, np.float64]:
+    return result.mean_of_means, result.std_of_means
+
+
+def lln_latex(result: RunningMeans) -> str:
+    src = result.source
+    return (
+        r"\begin{gathered} \bar{x}_n = \frac{x_1 + \dots + x_n}{n} \;\longrightarrow\; \mu = "
+        rf"{format_number(src.mean, 6)} \\ \text{{typical miss}} \approx "
+        rf"\frac{{\sigma}}{{\sqrt{{n}}}} = \frac{{{format_number(src.std, 4)}}}"
+        rf"{{\sqrt{{{result.n}}}}} = {format_number(src.std / math.sqrt(result.n), 3)}"
+        r" \end{gathered}"
+    )
+
+
+def clt_latex(result: MeansOfK) -> str:
+    src, k = result.source, result.k
+    return (
+        rf"\bar{{x}}_k = \frac{{x_1 + \dots + x_k}}{{k}} \;\approx\; "
+        rf"\mathcal{{N}}\!\left(\mu,\ \frac{{\sigma^2}}{{k}}\right) = "
+        rf"\mathcal{{N}}\!\left({format_number(src.mean, 4)},\ "
+        rf"{format_number(src.std / math.sqrt(k), 4)}^2\right)"
+    )
+
+
+def _n(value: float, digits: int = 4) -> str:
+    return format_number(value, digits).replace("-", "−")
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.1f}%"
