@@ -350,6 +350,11 @@ class Student:
 
     # -- connection -----------------------------------------------------------------
     def connect(self, existing_session_id: str = "", cookie: str | None = None) -> None:
+        """Open the websocket, carrying the cookies a first GET of the page set.
+
+        ``existing_session_id`` asks the server to resume that session (as the
+        browser does after a dropped connection); ``cookie`` replaces the GET.
+        """
         try:
             self.cookie = (
                 affinity_cookies(self.page_url, self.timeout)
@@ -371,6 +376,15 @@ class Student:
             self.served_by = (self.ws.getheaders() or {}).get("x-served-by", "")
         except (OSError, websocket.WebSocketException) as exc:
             raise SessionLost(f"connect: {exc}") from exc
+
+    def reconnect(self, cookie: str | None = None) -> None:
+        """Drop the connection and come back asking for the same session.
+
+        With ``cookie`` (e.g. another process's affinity cookie) instead of the
+        one this student was given.
+        """
+        self.close()
+        self.connect(self.session_id, self.cookie if cookie is None else cookie)
 
     def close(self) -> None:
         if self.ws is not None:
@@ -469,7 +483,10 @@ class Student:
             self.values = (_round(s.value), _round(other))
         return run
 
-    def rerun(self, widgets: Sequence[WidgetState] = ()) -> Run:
+    def rerun(
+        self, widgets: Sequence[WidgetState] = (), *, collect_sliders: bool = False
+    ) -> Run:
+        """Ask for a rerun of the current page with these widget values changed."""
         started = time.monotonic()
         self._send(
             ClientState(
@@ -479,7 +496,7 @@ class Student:
                 context_info=context_info(self.page_url),
             )
         )
-        return self._read_run(started, collect_sliders=False)
+        return self._read_run(started, collect_sliders)
 
     def change(self) -> Run:
         """Move the slider one step (alternating between two values) and rerun."""
@@ -497,14 +514,17 @@ def slider_state(widget_id: str, value: float) -> WidgetState:
 
 
 def choose_slider(sliders: Sequence[Slider], key: str | None) -> Slider | None:
-    """The slider with widget key ``key`` (or ``key__slider``), else the first one."""
-    if key is None:
-        return sliders[0] if sliders else None
-    for wanted in (f"{key}__slider", key):
-        for slider in sliders:
-            if slider.key == wanted:
-                return slider
-    return None
+    """The slider with widget key ``key`` (or ``key__slider``), else the first one.
+
+    A key that names no slider (a number box, a choice) falls back to the
+    first slider too: that is what a key press can move.
+    """
+    if key is not None:
+        for wanted in (f"{key}__slider", key):
+            for slider in sliders:
+                if slider.key == wanted:
+                    return slider
+    return sliders[0] if sliders else None
 
 
 # -- a class ---------------------------------------------------------------------------
@@ -823,10 +843,21 @@ def warm_up(server: AppServer, chosen: Sequence[Target], timeout: float) -> list
             student.connect()
             run = student.open_page()
             problems += [f"{page or 'home'}: {e}" for e in run.errors]
-            if page and student.slider is None:
-                problems.append(f"{target_label((page, control))}: no slider found")
-            elif page:
-                student.change()
+            label = target_label((page, control))
+            slider = student.slider
+            if not page:
+                continue
+            if slider is None:
+                problems.append(f"{label}: no slider on this view (see CONTROLS)")
+                continue
+            if control.key and slider.key not in (
+                control.key,
+                f"{control.key}__slider",
+            ):
+                problems.append(
+                    f"{label}: no slider {control.key!r}; moving {slider.key!r}"
+                )
+            student.change()
         except SessionLost as exc:
             problems.append(f"{page or 'home'}: {exc}")
         finally:

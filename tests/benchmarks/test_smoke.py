@@ -1,0 +1,229 @@
+"""The benchmarks keep working: short runs against a real server.
+
+Nothing here asserts a time (timings belong in the benchmarks' tables); the
+tests check that the tools talk to the app correctly and report what happened.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from streamlit.proto.Alert_pb2 import Alert
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from benchmarks import bench_pages, browser_latency, classroom_load
+from benchmarks.classroom_load import (
+    AppServer,
+    Control,
+    Run,
+    Slider,
+    Student,
+    choose_slider,
+    percentile,
+    server_command,
+    targets,
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app started the way the benchmarks start it (README's way, free port)."""
+    server = classroom_load.start_app("fast", tmp_path_factory.mktemp("bench"))
+    yield server
+    server.stop()
+
+
+def _json(path: Path) -> list[dict[str, Any]]:
+    return json.loads(path.read_text())  # type: ignore[no-any-return]
+
+
+# -- the protocol client ------------------------------------------------------------------
+
+
+def test_a_student_moves_a_slider_through_the_websocket(app: AppServer) -> None:
+    student = Student(app.url, "equations", Control("a"))
+    student.connect()
+    try:
+        opened = student.open_page()
+        assert opened.errors == []
+        assert student.slider is not None
+        assert student.slider.key == "a__slider"
+        assert student.values == (2.0, 2.1)  # the notebook's a = 2, one step up
+        moved = student.change()
+        # The page wrote the new value into its link: the server applied the change.
+        assert student.query_string == "a=2.1"
+        assert moved.errors == []
+        assert moved.received > 1000  # the rerun's chart came back
+        student.change()
+        assert student.query_string == ""  # back to the default, so no parameter
+    finally:
+        student.close()
+
+
+def test_a_student_opens_the_view_of_a_link(app: AppServer) -> None:
+    student = Student(app.url, "equations", Control("a1", "view=two"))
+    student.connect()
+    try:
+        student.open_page()
+        assert student.slider is not None
+        assert student.slider.key == "a1__slider"
+        student.change()
+        assert student.query_string == "view=two&a1=1.1"
+    finally:
+        student.close()
+
+
+def _delta(kind: str) -> ForwardMsg:
+    msg = ForwardMsg()
+    element = msg.delta.new_element
+    if kind == "exception":
+        element.exception.type = "ZeroDivisionError"
+        element.exception.message = "division by zero"
+    else:
+        element.alert.body = "P(B) must be at least 0.24, not 0.2."
+        element.alert.format = Alert.ERROR
+    return msg
+
+
+@pytest.mark.parametrize(
+    ("kind", "reported"),
+    [
+        ("exception", "traceback: ZeroDivisionError: division by zero"),
+        ("alert", "error box: P(B) must be at least 0.24, not 0.2."),
+    ],
+)
+def test_a_traceback_or_error_box_counts_as_an_error(kind: str, reported: str) -> None:
+    run = Run(0.0, 0, 0)
+    Student._inspect_delta(_delta(kind), run, collect_sliders=False)
+    assert run.errors == [reported]
+
+
+def test_the_slider_is_found_by_key_else_the_first() -> None:
+    b = Slider("$$ID-1f-b__slider", "b", -10, 10, 0.1, -4)
+    a = Slider("$$ID-2e-a__slider", "a", -10, 10, 0.1, 2)
+    n = Slider("$$ID-3d-n", "n", 1, 50, 1, 10)
+    assert choose_slider([b, a, n], "a") is a  # the URL name finds a__slider
+    assert choose_slider([b, a, n], "n") is n
+    assert choose_slider([b, a, n], None) is b
+    assert choose_slider([b, a, n], "view") is b  # not a slider: the first one
+    assert choose_slider([], "a") is None
+
+
+def test_percentile_interpolates_like_numpy() -> None:
+    values = [float(v) for v in np.random.default_rng(7).exponential(30, 101)]
+    for q in (0.0, 0.5, 0.95, 1.0):
+        assert percentile(values, q) == pytest.approx(np.percentile(values, 100 * q))
+    assert percentile([], 0.5) != percentile([], 0.5)  # nan
+
+
+def test_overrides_come_first_then_the_page_benchmarks_cases(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(
+        bench_pages,
+        "CASES",
+        (
+            bench_pages.Case("equations", "b", (1.0, 2.0)),
+            bench_pages.Case("equations", "c1", (1.0, 2.0), {"view": "two"}),
+        ),
+    )
+    monkeypatch.setattr(classroom_load, "CONTROLS", {})
+    assert targets(["equations"]) == [
+        ("equations", Control("b", "")),
+        ("equations", Control("c1", "view=two")),
+    ]
+    assert targets(["equations"], first_only=True) == [("equations", Control("b", ""))]
+    monkeypatch.setattr(classroom_load, "CONTROLS", {"equations": (Control("a"),)})
+    assert targets(["equations"]) == [("equations", Control("a"))]
+    monkeypatch.setattr(bench_pages, "CASES", ())
+    monkeypatch.setattr(classroom_load, "CONTROLS", {})
+    assert targets(["equations"]) == [("equations", Control())]
+
+
+def test_plain_mode_is_streamlit_run_with_its_defaults() -> None:
+    fast = server_command("fast", 8671)
+    plain = server_command("plain", 8671)
+    assert "serve.py" in fast
+    assert "serve.py" not in plain
+    assert plain[1:4] == ["-m", "streamlit", "run"]
+    assert plain[plain.index("--runner.postScriptGC") + 1] == "true"
+
+
+# -- the benchmarks, end to end (a few students, a few seconds) ---------------------------
+
+
+def test_classroom_load_smoke(app: AppServer, tmp_path: Path) -> None:
+    out = tmp_path / "load.json"
+    args = ["--url", app.url, "--pid", str(app.pids[0]), "--students", "3"]
+    args += ["--seconds", "2", "--bursts", "2", "--pages", "equations", "--first-case"]
+    assert classroom_load.main([*args, "--json", str(out)]) == 0
+    (row,) = _json(out)
+    assert row["target"] == "equations (default: a)"
+    assert row["joined"] == 3
+    assert row["interactions"] >= 3  # each student moved the slider at least once
+    assert row["errors"] == row["burst_errors"] == row["lost"] == 0
+    assert len(row["bursts"]) == 2
+    assert row["kb_per_change"] > 1
+    assert row["rss_peak_mb"] > 10  # the server's memory was read
+
+
+def test_classroom_load_spreads_a_class_over_views(
+    app: AppServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        classroom_load,
+        "CONTROLS",
+        {"equations": (Control("a"), Control("c2", "view=two"))},
+    )
+    out = tmp_path / "mix.json"
+    args = ["--url", app.url, "--students", "4", "--seconds", "2", "--bursts", "1"]
+    assert (
+        classroom_load.main(
+            [*args, "--pages", "equations", "--mix", "--json", str(out)]
+        )
+        == 0
+    )
+    (row,) = _json(out)
+    assert row["target"] == "mix"
+    assert set(row["per_target"]) == {
+        "equations (default: a)",
+        "equations (view=two: c2)",
+    }
+    assert row["errors"] == row["lost"] == 0
+
+
+def test_classroom_load_against_plain_streamlit(tmp_path: Path) -> None:
+    out = tmp_path / "plain.json"
+    args = ["--plain", "--students", "2", "--seconds", "2", "--bursts", "1"]
+    assert (
+        classroom_load.main(
+            [*args, "--pages", "equations", "--first-case", "--json", str(out)]
+        )
+        == 0
+    )
+    (row,) = _json(out)
+    assert row["mode"] == "plain"
+    assert row["interactions"] >= 2
+    assert row["errors"] == row["lost"] == 0
+
+
+@pytest.mark.e2e
+def test_browser_latency_smoke(
+    app: AppServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "browser.json"
+    args = ["--url", app.url, "--pages", "equations", "--first-case", "--changes", "3"]
+    assert browser_latency.main([*args, "--json", str(out)]) == 0
+    (row,) = _json(out)
+    assert row["errors"] == []
+    assert row["slider"] == "a__slider"
+    assert len(row["times_ms"]) == 3  # three presses, each one redrew the chart
+    assert all(t > 0 for t in row["times_ms"])
+    assert row["cold_s"] > 0
+    assert all(kb > 1 for kb in row["kb"])  # each change brought a new chart
+    assert "| equations (default: a) | a__slider |" in capsys.readouterr().out
