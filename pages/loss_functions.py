@@ -9,7 +9,7 @@ import streamlit as st
 
 from core import loss_functions as lf
 from core.gradient_descent import METHODS, Trajectory
-from core.parsing import format_number
+from core.parsing import format_number, format_vector
 from ui import page
 from ui.code_panel import code_panel
 from ui.url_state import Param
@@ -227,6 +227,13 @@ def _comparison(
     )
 
 
+def _key(points: lf.Dataset) -> tuple[Any, ...]:
+    """The cache key of a data set that was built (the last good one after a typo)."""
+    if points.source == "seeded":
+        return ("seeded", points.n, points.seed, points.noise, "", "")
+    return ("typed", 0, 0, 0.0, format_vector(points.x), format_vector(points.y))
+
+
 def _data_controls() -> tuple[Any, ...]:
     """The data set's controls; returns the cache key of the chosen data."""
     data = state.widget("data")
@@ -317,10 +324,12 @@ if view == "mse":
 elif view == "fit":
     with controls:
         points = page.compute("data_fit", _dataset, *data_key)
+        data_key = _key(points)
         fit = page.compute("fit", lf.fit_line, points, w, b)
         w_snap, b_snap, inside = lf.snap_to_best(fit, viz.W_RANGE, viz.B_RANGE)
         snap_slot.button(
             "🎯 Snap to best fit",
+            key="snap",
             on_click=state.set_values,
             args=({"w": w_snap, "b": b_snap},),
             help="Move w and b to the least-squares line (closed form).",
@@ -393,6 +402,7 @@ elif view == "fit":
 else:
     with controls:
         points = page.compute("data_compare", _dataset, *data_key)
+        data_key = _key(points)
         comparison = page.compute(
             "compare", _comparison, data_key, delta, outlier, outlier_x, outlier_dy
         )

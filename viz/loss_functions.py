@@ -7,6 +7,8 @@ squared error it stands for.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -79,23 +81,36 @@ def _equal_units(fig: go.Figure) -> None:
 # -- view 1: residual squares ----------------------------------------------------------------
 
 
-def residual_layout(report: ResidualReport) -> tuple[float, tuple[float, float]]:
-    """Spacing between points on x and the y range for the squares chart.
+@dataclass(frozen=True)
+class SquaresLayout:
+    """Where the squares chart puts each point, the mean square, and its axes."""
 
-    Points are spaced so that no square reaches the next point and the chart is
-    roughly as wide as it is tall.
+    positions: np.ndarray  # x of each point, shape (n,)
+    mean_x: float  # left edge of the mean square
+    gap: float  # the smallest distance between neighbours
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+
+
+def residual_layout(report: ResidualReport) -> SquaresLayout:
+    """Place the points so that no square reaches the next point.
+
+    Each point is ``gap`` after the right edge of the previous square, where
+    ``gap`` makes the chart roughly as wide as it is tall when residuals are small.
     """
     values = np.concatenate([report.y_true, report.y_pred])
     low, high = float(values.min()), float(values.max())
-    biggest = float(np.max(np.abs(report.residuals)))
+    side = np.abs(report.residuals)
     root = float(np.sqrt(report.mse))
-    span = max(high - low, biggest, root, 1.0)
+    span = max(high - low, float(side.max()), root, 1.0)
     pad = 0.15 * span
     y_range = (low - pad, max(high, low + root) + pad)
-    spacing = max(
-        1.0, 1.25 * biggest, 1.25 * root, (y_range[1] - y_range[0]) / (report.n + 2)
-    )
-    return spacing, y_range
+    gap = max((y_range[1] - y_range[0]) / (report.n + 2), 0.5)
+    steps = np.concatenate([[gap], side[:-1] + gap])
+    positions = np.cumsum(steps)
+    mean_x = float(positions[-1] + side[-1] + gap)
+    x_range = (gap * 0.4, mean_x + root + gap * 0.6)
+    return SquaresLayout(positions, mean_x, gap, x_range, y_range)
 
 
 def residual_squares_figure(report: ResidualReport) -> go.Figure:
@@ -104,8 +119,8 @@ def residual_squares_figure(report: ResidualReport) -> go.Figure:
     The dashed square at the right has the mean area: its area is the MSE.
     """
     n = report.n
-    spacing, y_range = residual_layout(report)
-    positions = spacing * np.arange(1, n + 1)
+    layout = residual_layout(report)
+    positions = layout.positions
     fig = style.new_figure(
         f"Squared errors: mean area = MSE = {_num(report.mse, 6)}",
         "point i",
@@ -149,7 +164,7 @@ def residual_squares_figure(report: ResidualReport) -> go.Figure:
             name="y_true (target)",
             marker={
                 "color": style.TARGET,
-                "size": 13,
+                "size": 17,
                 "line": {"color": "white", "width": 1.5},
             },
             customdata=custom,
@@ -164,7 +179,7 @@ def residual_squares_figure(report: ResidualReport) -> go.Figure:
             name="y_pred (prediction)",
             marker={
                 "color": style.CURRENT,
-                "size": 13,
+                "size": 12,
                 "symbol": "diamond",
                 "line": {"color": "white", "width": 1.5},
             },
@@ -175,17 +190,19 @@ def residual_squares_figure(report: ResidualReport) -> go.Figure:
         for pos, low, s, sq in zip(
             positions, bottom, side, report.squares, strict=True
         ):
+            inside = s >= 0.6 * layout.gap  # room for the number inside the square
             fig.add_annotation(
-                x=pos + s / 2 if s > 0 else pos,
-                y=low + s / 2 if s > 0 else low,
+                x=pos + s / 2 if inside else pos + s,
+                y=low + s / 2,
                 text=_num(float(sq)),
                 showarrow=False,
-                xshift=0 if s > 0 else 18,
+                xanchor="center" if inside else "left",
+                xshift=0 if inside else 10,
                 font={"color": style.CURRENT, "size": 15},
             )
     # The mean square: area = MSE.
     root = float(np.sqrt(report.mse))
-    mean_x = spacing * (n + 1)
+    mean_x = layout.mean_x
     mean_bottom = (
         float(np.mean(np.concatenate([report.y_true, report.y_pred]))) - root / 2
     )
@@ -214,14 +231,13 @@ def residual_squares_figure(report: ResidualReport) -> go.Figure:
     )
     ticks = [*range(1, n + 1)] if n <= 20 else [*range(1, n + 1, max(n // 10, 1))]
     fig.update_xaxes(
-        tickvals=[spacing * i for i in ticks] + [mean_x + root / 2],
+        tickvals=[float(positions[i - 1]) for i in ticks] + [mean_x + root / 2],
         ticktext=[str(i) for i in ticks] + ["mean"],
         zeroline=False,
     )
-    x_range = (spacing * 0.4, mean_x + max(root, spacing * 0.6) + spacing * 0.3)
     _equal_units(fig)
     _legend_below(fig)
-    return style.fix_range(fig, x=x_range, y=y_range)
+    return style.fix_range(fig, x=layout.x_range, y=layout.y_range)
 
 
 # -- view 2: the line, its squares, and the MSE bowl --------------------------------------------
