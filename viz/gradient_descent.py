@@ -105,9 +105,20 @@ def _fixed(axis: Dict, low: float, high: float) -> Dict:
 
 
 def view_range_1d(fn: Function1D, w0: float) -> tuple[float, float]:
-    """The function's own w axis, widened by whole units to show ``w0``."""
+    """The function's own w axis, or wider (by whole units) when ``w0`` lies outside it."""
     low, high = fn.w_range
+    if low <= w0 <= high:
+        return (low, high)
     return (min(low, float(np.floor(w0 - 1))), max(high, float(np.ceil(w0 + 1))))
+
+
+def descent_range(fn: Function1D, w0: float) -> tuple[float, float]:
+    """The w axis for a descent from ``w0``: it also shows ``w0``'s mirror image
+    across the nearest minimum, where an overshooting first step lands."""
+    nearest = min(fn.minima, key=lambda m: abs(w0 - m))
+    low, high = view_range_1d(fn, w0)
+    mirror_low, mirror_high = view_range_1d(fn, 2 * nearest - w0)
+    return (min(low, mirror_low), max(high, mirror_high))
 
 
 def loss_range(fn: Function1D, x_range: tuple[float, float]) -> tuple[float, float]:
@@ -351,7 +362,7 @@ def descent_figure(result: Descent1D) -> go.Figure:
     path, so an overshooting or diverging path visibly leaves the picture.
     """
     fn, path = result.fn, result.path
-    x_range = view_range_1d(fn, result.w0)
+    x_range = descent_range(fn, result.w0)
     y_range = loss_range(fn, x_range)
     k = path.steps_taken
     ws, losses = result.w, path.losses
