@@ -44,6 +44,7 @@ from playwright.sync_api import (  # noqa: E402
     Browser,
     Locator,
     Page,
+    Request,
     WebSocket,
     sync_playwright,
 )
@@ -109,6 +110,7 @@ FIRST_SLIDER = f'[data-testid="stMain"] [data-testid="stSlider"] {SLIDER}'
 class Row:
     target: str
     cold_s: float = float("nan")
+    cold_mb: float = float("nan")  # HTTP bytes of the first visit, as transferred
     times_ms: list[float] = field(default_factory=list)
     kb: list[float] = field(default_factory=list)
     slider: str = ""
@@ -161,6 +163,18 @@ class Traffic:
         self.received += len(payload)
 
 
+def transferred(requests: Sequence[Request]) -> int:
+    """HTTP bytes on the wire (bodies as sent, compressed or not, plus headers)."""
+    total = 0
+    for request in list(requests):
+        if request.url.startswith("http"):
+            sizes = request.sizes()
+            total += max(sizes["responseBodySize"], 0) + max(
+                sizes["responseHeadersSize"], 0
+            )
+    return total
+
+
 def find_slider(page: Page, key: str | None) -> tuple[Locator, str] | None:
     """The slider of widget ``key`` (or ``key__slider``), else the page's first."""
     if key:
@@ -199,6 +213,8 @@ def measure_target(
         page.set_default_timeout(timeout_s * 1000)
         page.on("pageerror", lambda exc: row.errors.append(f"page error: {exc}"))
         traffic = Traffic(page)
+        loaded: list[Request] = []
+        page.on("requestfinished", lambda request: loaded.append(request))
         url = f"{base_url}/{page_slug}" + (f"?{control.query}" if control.query else "")
         page.goto(url, wait_until="commit")
         page.wait_for_function("window.__bench && window.__bench.firstChart !== null")
@@ -206,6 +222,7 @@ def measure_target(
         page.wait_for_selector(
             '[data-testid="stApp"][data-test-script-state="notRunning"]'
         )
+        row.cold_mb = transferred(loaded) / 2**20
         found = find_slider(page, control.key)
         if found is None:
             row.errors.append("no slider on the page (add it to CONTROLS)")
@@ -272,13 +289,14 @@ def _fmt(value: float, spec: str) -> str:
 
 def table(rows: Sequence[Row], changes: int, server: str) -> str:
     lines = [
-        "| page (view: control) | slider | cold load s | median ms | p95 ms | max ms "
-        "| KB/change | changes | budget |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+        "| page (view: control) | slider | cold load s | cold MB | median ms | p95 ms "
+        "| max ms | KB/change | changes | budget |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         lines.append(
             f"| {r.target} | {r.slider or '—'} | {_fmt(r.cold_s, '.2f')} "
+            f"| {_fmt(r.cold_mb, '.1f')} "
             f"| {_fmt(r.median_ms, '.0f')} | {_fmt(r.p95_ms, '.0f')} "
             f"| {_fmt(r.max_ms, '.0f')} | {_fmt(r.kb_per_change, '.1f')} "
             f"| {len(r.times_ms)} | {r.verdict(changes)} |"

@@ -225,5 +225,6 @@ def test_browser_latency_smoke(
     assert len(row["times_ms"]) == 3  # three presses, each one redrew the chart
     assert all(t > 0 for t in row["times_ms"])
     assert row["cold_s"] > 0
+    assert row["cold_mb"] > 1  # Streamlit's JavaScript alone is several MB
     assert all(kb > 1 for kb in row["kb"])  # each change brought a new chart
     assert "| equations (default: a) | a__slider |" in capsys.readouterr().out
