@@ -602,6 +602,16 @@ def describe_derivative(d: Derivative) -> str:
     )
 
 
+def float_literal(value: float) -> str:
+    """``5.0`` rather than ``5``: code that must compute in floats, like the page.
+
+    >>> float_literal(5.0), float_literal(0.1)
+    ('5.0', '0.1')
+    """
+    text = format_number(value)
+    return text if any(c in text for c in ".en") else text + ".0"
+
+
 def derivative_code(d: Derivative) -> str:
     """Code that checks the exact derivative against a central difference."""
     uses_np = "np." in d.fn.code or "np." in d.fn.derivative_code
@@ -609,16 +619,24 @@ def derivative_code(d: Derivative) -> str:
     return (
         f"{head}def loss(w):\n    return {d.fn.code}\n\n"
         f"def derivative(w):  # worked out by hand\n    return {d.fn.derivative_code}\n\n"
-        f"w = {format_number(d.w)}\nh = {format_number(d.h)}\n\n"
+        f"w = {float_literal(d.w)}\nh = {float_literal(d.h)}\n\n"
         "exact = derivative(w)\n"
         "estimate = (loss(w + h) - loss(w - h)) / (2 * h)  # central difference\n"
         "exact, estimate"
     )
 
 
+def _as_printed(value: float, code: str) -> float:
+    """The number as the snippet prints it: ``np.float64`` when the code uses NumPy."""
+    return np.float64(value) if "np." in code else float(value)
+
+
 def derivative_code_result(d: Derivative) -> tuple[float, float]:
     """What the last line of :func:`derivative_code` evaluates to."""
-    return (d.slope, d.central)
+    return (
+        _as_printed(d.slope, d.fn.derivative_code),
+        _as_printed(d.central, d.fn.code),
+    )
 
 
 # -- gradient descent in 1-D ----------------------------------------------------------------
@@ -888,13 +906,15 @@ def _which_minimum(result: Descent1D, nearest: float) -> str:
 def descent_code(result: Descent1D) -> str:
     """The notebook's cell with the current numbers; a loop when there are several steps."""
     fn = result.fn
-    w0, lr = format_number(result.w0), format_number(result.lr)
+    # Floats (1.0, not 1) so that w comes out a float, as on the page; the
+    # notebook's own cell keeps its "w = 5".
+    w0, lr = float_literal(result.w0), float_literal(result.lr)
     uses_np = "np." in fn.derivative_code
     head = "import numpy as np\n\n" if uses_np else ""
     if result.steps == 1 and fn.key == "square":
         return (
             "# Gradient Descent Example\n\n"
-            f"w = {w0}           # initial weight\n"
+            f"w = {format_number(result.w0)}           # initial weight\n"
             f"lr = {lr}        # Learning rate\n\n"
             "# derivative of loss = w^2 is 2w\n"
             "gradient = 2 * w\n"
@@ -918,7 +938,9 @@ def descent_code(result: Descent1D) -> str:
 
 def descent_code_result(result: Descent1D) -> float:
     """What the last line of :func:`descent_code` evaluates to."""
-    return float(result.w[-1])
+    if result.path.steps_taken == 0:  # the loop never assigned w: the float literal
+        return float(result.w0)
+    return _as_printed(float(result.w[-1]), result.fn.derivative_code)
 
 
 def descent_table(result: Descent1D) -> dict[str, np.ndarray]:
