@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
@@ -11,27 +12,14 @@ from core.normal_distribution import normal_pdf
 from core.parsing import format_number
 from core.sampling import MeansOfK, RunningMeans, Source
 from viz import style
+from viz.normal_distribution import build_figure
 
 CURVE_POINTS = 301
+PATH_COLOURS = (style.CURRENT, style.SECOND, style.THIRD, style.ACCENT, style.SKY)
 
 
 def _num(value: float, digits: int = 4) -> str:
     return format_number(value, digits).replace("-", "−")
-
-
-def legend_below(fig: go.Figure) -> None:
-    """Legend under the x axis: long names on a narrow chart would cover the title."""
-    fig.update_layout(
-        legend={
-            "yref": "container",
-            "y": 0.0,
-            "yanchor": "bottom",
-            "x": 0.5,
-            "xanchor": "center",
-        },
-        margin={"b": 115},
-        height=style.HEIGHT + 50,
-    )
 
 
 def lln_range(source: Source) -> tuple[float, float]:
@@ -47,59 +35,66 @@ def lln_figure(result: RunningMeans) -> go.Figure:
     src = result.source
     mu = src.mean
     steps = result.steps.astype(float)
-    fig = style.new_figure(
-        f"Running mean of {result.n:,} draws ({result.runs} run"
-        f"{'s' if result.runs > 1 else ''}), seed {result.seed}",
+    band = result.envelope
+    traces: list[dict[str, Any]] = []
+    for width, alpha, label in ((2.0, 0.12, "μ ± 2σ/√n"), (1.0, 0.28, "μ ± σ/√n")):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": np.concatenate([steps, steps[::-1]]),
+                "y": np.concatenate([mu + width * band, (mu - width * band)[::-1]]),
+                "fill": "toself",
+                "mode": "lines",
+                "line": {"width": 0},
+                "fillcolor": style.rgba(style.NEUTRAL, alpha),
+                "name": label,
+                "hoverinfo": "skip",
+            }
+        )
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [1, result.n],
+            "y": [mu, mu],
+            "mode": "lines",
+            "name": f"true mean μ = {_num(mu)}",
+            "line": {"color": style.TARGET, "width": 3, "dash": "dash"},
+            "hoverinfo": "skip",
+        }
+    )
+    for index, path in enumerate(result.paths):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": steps,
+                "y": path,
+                "mode": "lines",
+                "name": f"run {index + 1}" if result.runs > 1 else "running mean",
+                "line": {
+                    "color": PATH_COLOURS[index % len(PATH_COLOURS)],
+                    "width": 2.5,
+                },
+                "opacity": 1.0 if index == 0 else 0.8,
+                "showlegend": index < len(PATH_COLOURS),
+                "hovertemplate": "n = %{x:,}<br>mean %{y:.4g}<extra></extra>",
+            }
+        )
+    plural = "s" if result.runs > 1 else ""
+    return build_figure(
+        f"Running mean of {result.n:,} draws ({result.runs} run{plural}), seed {result.seed}",
         "number of draws n (log scale)",
         "running mean",
+        traces,
+        x_range=(0.0, math.log10(result.n)),
+        y_range=lln_range(src),
+        x_axis={"type": "log"},
     )
-    band = result.envelope
-    for width, alpha, label in ((2.0, 0.12, "μ ± 2σ/√n"), (1.0, 0.28, "μ ± σ/√n")):
-        fig.add_trace(
-            go.Scatter(
-                x=np.concatenate([steps, steps[::-1]]),
-                y=np.concatenate([mu + width * band, (mu - width * band)[::-1]]),
-                fill="toself",
-                mode="lines",
-                line={"width": 0},
-                fillcolor=style.rgba(style.NEUTRAL, alpha),
-                name=label,
-                hoverinfo="skip",
-            )
-        )
-    fig.add_trace(
-        go.Scatter(
-            x=[1, result.n],
-            y=[mu, mu],
-            mode="lines",
-            name=f"true mean μ = {_num(mu)}",
-            line={"color": style.TARGET, "width": 3, "dash": "dash"},
-            hoverinfo="skip",
-        )
-    )
-    colours = (style.CURRENT, style.SECOND, style.THIRD, style.ACCENT, style.SKY)
-    for index, path in enumerate(result.paths):
-        fig.add_trace(
-            go.Scatter(
-                x=steps,
-                y=path,
-                mode="lines",
-                name=f"run {index + 1}" if result.runs > 1 else "running mean",
-                line={"color": colours[index % len(colours)], "width": 2.5},
-                opacity=1.0 if index == 0 else 0.8,
-                showlegend=index < 5,
-                hovertemplate="n = %{x:,}<br>mean %{y:.4g}<extra></extra>",
-            )
-        )
-    fig.update_xaxes(type="log")
-    legend_below(fig)
-    return style.fix_range(fig, x=(0.0, math.log10(result.n)), y=lln_range(src))
 
 
 def clt_ranges(
     result: MeansOfK, zoom: bool = False
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """x: the source's own range (or μ ± 4.5σ/√k when zoomed); y: fits the bars and curve."""
+    """x: the source's own range (or μ ± 4.5σ/√k zoomed); y: the curve and the bars."""
     src = result.source
     sd = result.predicted_std
     x_range = (
@@ -114,49 +109,49 @@ def clt_figure(result: MeansOfK, *, zoom: bool = False) -> go.Figure:
     """Histogram of the means against the normal curve the CLT predicts."""
     src, k = result.source, result.k
     x_range, y_range = clt_ranges(result, zoom)
-    what = "single draws" if k == 1 else f"means of k = {k} draws"
-    fig = style.new_figure(
-        f"{result.repeats:,} {what}: histogram vs the predicted normal",
-        "value of the mean" if k > 1 else "value of the draw",
-        "density",
-    )
     edges = result.edges
     centres = (edges[:-1] + edges[1:]) / 2
-    fig.add_trace(
-        go.Bar(
-            x=centres,
-            y=result.density,
-            width=np.diff(edges),
-            marker={
+    xs = np.linspace(x_range[0], x_range[1], CURVE_POINTS)
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "bar",
+            "x": centres,
+            "y": result.density,
+            "width": np.diff(edges),
+            "marker": {
                 "color": style.rgba(style.CURRENT, 0.55),
                 "line": {"color": "white", "width": 0.5 if centres.size > 60 else 1},
             },
-            name=f"your {result.repeats:,} means" if k > 1 else "your draws",
-            customdata=result.counts,
-            hovertemplate="%{x:.4g}: %{customdata:,}<extra></extra>",
-        )
+            "name": f"your {result.repeats:,} means" if k > 1 else "your draws",
+            "customdata": result.counts,
+            "hovertemplate": "%{x:.4g}: %{customdata:,}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": normal_pdf(xs, src.mean, result.predicted_std),
+            "mode": "lines",
+            "name": f"CLT: N({_num(src.mean)}, {_num(result.predicted_std, 3)}²)",
+            "line": {"color": style.TARGET, "width": 3.5},
+            "hovertemplate": "x = %{x:.3g}<br>f(x) = %{y:.4g}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": [src.mean, src.mean],
+            "y": list(y_range),
+            "mode": "lines",
+            "name": f"μ = {_num(src.mean)}",
+            "line": {"color": style.TARGET, "width": 1.5, "dash": "dash"},
+            "hoverinfo": "skip",
+        },
+    ]
+    what = "single draws" if k == 1 else f"means of k = {k} draws"
+    return build_figure(
+        f"{result.repeats:,} {what}: histogram vs the predicted normal",
+        "value of the mean" if k > 1 else "value of the draw",
+        "density",
+        traces,
+        x_range=x_range,
+        y_range=y_range,
+        bargap=0,
     )
-    xs = np.linspace(x_range[0], x_range[1], CURVE_POINTS)
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=normal_pdf(xs, src.mean, result.predicted_std),
-            mode="lines",
-            name=f"CLT: N({_num(src.mean)}, {_num(result.predicted_std, 3)}²)",
-            line={"color": style.TARGET, "width": 3.5},
-            hovertemplate="x = %{x:.3g}<br>f(x) = %{y:.4g}<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[src.mean, src.mean],
-            y=list(y_range),
-            mode="lines",
-            name=f"μ = {_num(src.mean)}",
-            line={"color": style.TARGET, "width": 1.5, "dash": "dash"},
-            hoverinfo="skip",
-        )
-    )
-    fig.update_layout(bargap=0)
-    legend_below(fig)
-    return style.fix_range(fig, x=x_range, y=y_range)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
@@ -10,6 +11,7 @@ import plotly.graph_objects as go
 from core.parsing import format_number
 from core.statistics import DataSummary, MoveOneValue, view_range
 from viz import style
+from viz.normal_distribution import build_figure
 
 #: Up to this many values every deviation and square is labelled with its number.
 LABEL_LIMIT = 12
@@ -23,6 +25,12 @@ def _signed(value: float) -> str:
     return ("+" if value > 0 else "") + _num(value)
 
 
+def _gaps(*columns: np.ndarray) -> np.ndarray:
+    """Interleave columns and end each group with NaN: one trace, many pieces."""
+    n = columns[0].size
+    return np.column_stack([*columns, np.full(n, np.nan)]).ravel()
+
+
 def dot_plot_figure(
     summary: DataSummary, *, deviations: bool = True, band: bool = True
 ) -> go.Figure:
@@ -33,114 +41,99 @@ def dot_plot_figure(
     """
     n = summary.n
     mean, median = float(summary.mean), float(summary.median)
-    x_range = view_range(summary)
     rows = np.arange(n, 0, -1, dtype=float)  # first value on top
     top = n + 0.7
-    kind = "sample" if summary.ddof == 1 else "population"
-    fig = style.new_figure(
-        "Your values, their mean and spread"
-        if band
-        else "Your values: mean and median",
-        "value",
-        "",
-        show_legend=True,
-    )
+    traces: list[dict[str, Any]] = []
     std = summary.std_sample if summary.ddof == 1 else summary.std_pop
     if band and std is not None and std > 0:
         s = float(std)
-        fig.add_trace(
-            go.Scatter(
-                x=[mean - s, mean + s, mean + s, mean - s, mean - s],
-                y=[0.3, 0.3, top, top, 0.3],
-                fill="toself",
-                mode="lines",
-                line={"width": 0},
-                fillcolor=style.rgba(style.SKY, 0.2),
-                name=f"±1 std ({kind})",
-                hoverinfo="skip",
-            )
+        kind = "sample" if summary.ddof == 1 else "population"
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [mean - s, mean + s, mean + s, mean - s, mean - s],
+                "y": [0.3, 0.3, top, top, 0.3],
+                "fill": "toself",
+                "mode": "lines",
+                "line": {"width": 0},
+                "fillcolor": style.rgba(style.SKY, 0.2),
+                "name": f"±1 std ({kind})",
+                "hoverinfo": "skip",
+            }
         )
     if deviations:
-        seg_x = np.column_stack(
-            [np.full(n, mean), summary.values, np.full(n, np.nan)]
-        ).ravel()
-        seg_y = np.column_stack([rows, rows, np.full(n, np.nan)]).ravel()
-        fig.add_trace(
-            go.Scatter(
-                x=seg_x,
-                y=seg_y,
-                mode="lines",
-                name="deviation",
-                line={"color": style.ACCENT, "width": 3},
-                connectgaps=False,
-                hoverinfo="skip",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": _gaps(np.full(n, mean), summary.values),
+                "y": _gaps(rows, rows),
+                "mode": "lines",
+                "name": "deviation",
+                "line": {"color": style.ACCENT, "width": 3},
+                "connectgaps": False,
+                "hoverinfo": "skip",
+            }
         )
         if n <= LABEL_LIMIT:
-            fig.add_trace(
-                go.Scatter(
-                    x=(summary.values + mean) / 2,
-                    y=rows,
-                    mode="text",
-                    text=[_signed(d) for d in summary.deviations],
-                    textposition="top center",
-                    textfont={"color": style.ACCENT, "size": 15},
-                    showlegend=False,
-                    hoverinfo="skip",
-                    name="deviation labels",
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": (summary.values + mean) / 2,
+                    "y": rows,
+                    "mode": "text",
+                    "text": [_signed(d) for d in summary.deviations],
+                    "textposition": "top center",
+                    "textfont": {"color": style.ACCENT, "size": 15},
+                    "showlegend": False,
+                    "hoverinfo": "skip",
+                    "name": "deviation labels",
+                }
             )
-    fig.add_trace(
-        go.Scatter(
-            x=summary.values,
-            y=rows,
-            mode="markers",
-            name="values",
-            marker={
+    traces.append(
+        {
+            "type": "scatter",
+            "x": summary.values,
+            "y": rows,
+            "mode": "markers",
+            "name": "values",
+            "marker": {
                 "color": style.CURRENT,
                 "size": 13 if n <= 40 else 8,
                 "line": {"color": "white", "width": 1.5},
             },
-            customdata=np.column_stack([np.arange(1, n + 1), summary.deviations]),
-            hovertemplate=(
+            "customdata": np.column_stack([np.arange(1, n + 1), summary.deviations]),
+            "hovertemplate": (
                 "value #%{customdata[0]}: %{x}<br>deviation %{customdata[1]:.4g}"
                 "<extra></extra>"
             ),
-        )
+        }
     )
     for x, name, colour, dash in (
         (mean, f"mean {_num(mean)}", style.TARGET, "solid"),
         (median, f"median {_num(median)}", style.SECOND, "dash"),
     ):
-        fig.add_trace(
-            go.Scatter(
-                x=[x, x],
-                y=[0.3, top],
-                mode="lines",
-                name=name,
-                line={"color": colour, "width": 3, "dash": dash},
-                hovertemplate=f"{name}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [x, x],
+                "y": [0.3, top],
+                "mode": "lines",
+                "name": name,
+                "line": {"color": colour, "width": 3, "dash": dash},
+                "hovertemplate": f"{name}<extra></extra>",
+            }
         )
-    fig.update_yaxes(
-        showticklabels=False, showgrid=False, zeroline=False, title_text=""
-    )
-    _legend_below(fig)
-    fig.update_layout(height=max(360, min(560, 250 + 30 * n)))
-    return style.fix_range(fig, x=x_range, y=(0.3, top))
-
-
-def _legend_below(fig: go.Figure) -> None:
-    """Legend under the x axis: long names on a narrow chart would cover the title."""
-    fig.update_layout(
-        legend={
-            "yref": "container",
-            "y": 0.0,
-            "yanchor": "bottom",
-            "x": 0.5,
-            "xanchor": "center",
-        },
-        margin={"b": 125},
+    return build_figure(
+        "Your values, their mean and spread"
+        if band
+        else "Your values: mean and median",
+        "value",
+        "",
+        traces,
+        x_range=view_range(summary),
+        y_range=(0.3, top),
+        y_axis={"showticklabels": False, "showgrid": False, "zeroline": False},
+        height=max(360, min(560, 250 + 30 * n)),
     )
 
 
@@ -157,8 +150,8 @@ def square_positions(
 ) -> tuple[np.ndarray, np.ndarray, float, float]:
     """Shelf-pack squares of the given sides: lower-left corners, total width, height.
 
-    In one row when ``single_row``; otherwise shelves about three times as wide as
-    they are tall in total, in the order given.
+    In one row when ``single_row``; otherwise on shelves whose width makes the
+    packing roughly three times as wide as it is tall, in the order given.
     """
     sides = np.asarray(sides, dtype=float)
     if single_row:
@@ -185,162 +178,155 @@ def squares_figure(summary: DataSummary) -> go.Figure:
     Squares are drawn to scale (one unit on x as long as one on y), so a deviation
     twice as long gives a square four times as big.
     """
-    d = summary.ddof
-    n = summary.n
+    n, d = summary.n, summary.ddof
     sides = np.abs(summary.deviations)
     variance = float(summary.variance())
     std = math.sqrt(variance)
-    divisor = "n" if d == 0 else "n − 1"
     total = float(summary.squares.sum())
     divided = n if d == 0 else n - 1
-    fig = style.new_figure(
+    title = (
         f"Squares of the deviations: total area {_num(total)} ÷ {divided} = "
-        f"{_num(variance)} each on average",
-        "",
-        "",
-        show_legend=True,
+        f"{_num(variance)} each on average"
     )
+    hidden = {"visible": False}
     biggest = float(sides.max())
     if biggest == 0:
-        fig.add_annotation(
-            x=0,
-            y=0,
-            text="Every deviation is 0: no squares, so the variance is 0.",
-            showarrow=False,
-            font={"color": style.INK, "size": 17},
+        return build_figure(
+            "Every deviation is 0: no squares, so the variance is 0",
+            "",
+            "",
+            [],
+            x_range=(-1, 1),
+            y_range=(-1, 1),
+            x_axis=hidden,
+            y_axis=hidden,
+            height=260,
         )
-        fig.update_xaxes(visible=False)
-        fig.update_yaxes(visible=False)
-        return style.fix_range(fig, x=(-1, 1), y=(-1, 1))
     gap = 0.12 * biggest
     x0, y0, width, height = square_positions(sides, gap, single_row=n <= LABEL_LIMIT)
-    corners_x = np.column_stack(
-        [x0, x0 + sides, x0 + sides, x0, x0, np.full(n, np.nan)]
-    ).ravel()
-    corners_y = np.column_stack(
-        [y0, y0, y0 + sides, y0 + sides, y0, np.full(n, np.nan)]
-    ).ravel()
-    fig.add_trace(
-        go.Scatter(
-            x=corners_x,
-            y=corners_y,
-            fill="toself",
-            mode="lines",
-            line={"color": style.ACCENT, "width": 2},
-            fillcolor=style.rgba(style.ACCENT, 0.25),
-            name="(xᵢ − x̄)²: one square per value",
-            hoverinfo="skip",
-            connectgaps=False,
-        )
-    )
-    centres_x, centres_y = x0 + sides / 2, y0 + sides / 2
+    ax = width + 2.5 * gap
+    label = "mean area" if d == 0 else f"total area ÷ (n − 1 = {divided})"
     labels = [
         f"({_num(x)} − {_num(float(summary.mean))})² = {_num(a)}"
         for x, a in zip(summary.values, summary.squares, strict=True)
     ]
-    fig.add_trace(
-        go.Scatter(
-            x=centres_x,
-            y=centres_y,
-            mode="markers+text" if n <= LABEL_LIMIT else "markers",
-            marker={"color": style.ACCENT, "size": 8, "opacity": 0},
-            text=[
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "x": _gaps(x0, x0 + sides, x0 + sides, x0, x0),
+            "y": _gaps(y0, y0, y0 + sides, y0 + sides, y0),
+            "fill": "toself",
+            "mode": "lines",
+            "line": {"color": style.ACCENT, "width": 2},
+            "fillcolor": style.rgba(style.ACCENT, 0.25),
+            "name": "(xᵢ − x̄)²: one square per value",
+            "hoverinfo": "skip",
+            "connectgaps": False,
+        },
+        {
+            "type": "scatter",
+            "x": x0 + sides / 2,
+            "y": y0 + sides / 2,
+            "mode": "markers+text" if n <= LABEL_LIMIT else "markers",
+            "marker": {"color": style.ACCENT, "size": 8, "opacity": 0},
+            "text": [
                 _square_label(dev, area, side / biggest)
                 for dev, area, side in zip(
                     summary.deviations, summary.squares, sides, strict=True
                 )
             ],
-            textfont={"color": style.INK, "size": 14},
-            hovertext=labels,
-            hoverinfo="text",
-            showlegend=False,
-            name="square areas",
-        )
-    )
-    # The average square: the variance as an area, the std as its side.
-    ax = width + 2.5 * gap
-    avg_x = [ax, ax + std, ax + std, ax, ax]
-    avg_y = [0, 0, std, std, 0]
-    label = "mean area" if d == 0 else f"total area ÷ ({divisor})"
-    fig.add_trace(
-        go.Scatter(
-            x=avg_x,
-            y=avg_y,
-            fill="toself",
-            mode="lines",
-            line={"color": style.TARGET, "width": 3, "dash": "dash"},
-            fillcolor=style.rgba(style.TARGET, 0.12),
-            name=f"{label} = variance {_num(variance)}; side = std {_num(std)}",
-            hoverinfo="name",
-        )
-    )
+            "textfont": {"color": style.INK, "size": 14},
+            "hovertext": labels,
+            "hoverinfo": "text",
+            "showlegend": False,
+            "name": "square areas",
+        },
+        {
+            # The average square: the variance as an area, the std as its side.
+            "type": "scatter",
+            "x": [ax, ax + std, ax + std, ax, ax],
+            "y": [0, 0, std, std, 0],
+            "fill": "toself",
+            "mode": "lines",
+            "line": {"color": style.TARGET, "width": 3, "dash": "dash"},
+            "fillcolor": style.rgba(style.TARGET, 0.12),
+            "name": f"{label} = variance {_num(variance)}; side = std {_num(std)}",
+            "hoverinfo": "name",
+        },
+    ]
     top = max(height, std) * 1.18 + gap
-    fig.add_annotation(
-        x=ax + std / 2,
-        y=std,
-        yanchor="bottom",
-        text=f"variance {_num(variance)}",
-        showarrow=False,
-        font={"color": style.TARGET, "size": 16},
-    )
-    fig.add_annotation(
-        x=ax + std / 2,
-        y=0,
-        yanchor="top",
-        text=f"side = std {_num(std)}",
-        showarrow=False,
-        font={"color": style.TARGET, "size": 16},
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    style.equal_aspect(fig)
     right = ax + std + gap
-    fig.update_layout(height=max(260, min(520, 380 * top / max(right, 1e-12) + 120)))
-    return style.fix_range(fig, x=(-gap, right), y=(-0.14 * top, top))
+    annotations = [
+        {
+            "x": ax + std / 2,
+            "y": std,
+            "yanchor": "bottom",
+            "text": f"variance {_num(variance)}",
+            "showarrow": False,
+            "font": {"color": style.TARGET, "size": 16},
+        },
+        {
+            "x": ax + std / 2,
+            "y": 0,
+            "yanchor": "top",
+            "text": f"side = std {_num(std)}",
+            "showarrow": False,
+            "font": {"color": style.TARGET, "size": 16},
+        },
+    ]
+    return build_figure(
+        title,
+        "",
+        "",
+        traces,
+        x_range=(-gap, right),
+        y_range=(-0.14 * top, top),
+        x_axis=hidden,
+        y_axis={**hidden, "scaleanchor": "x", "scaleratio": 1},
+        annotations=annotations,
+        legend_below=False,
+        height=max(260, min(520, 380 * top / right + 120)),
+    )
 
 
 def move_value_figure(sweep: MoveOneValue, summary: DataSummary) -> go.Figure:
     """Mean and median while the largest value slides from far left to far right."""
-    fig = style.new_figure(
+    values = np.concatenate([sweep.means, sweep.medians])
+    pad = 0.08 * max(float(np.ptp(values)), 1e-9)
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "x": sweep.positions,
+            "y": sweep.means,
+            "mode": "lines",
+            "name": "mean",
+            "line": {"color": style.TARGET, "width": 4},
+            "hovertemplate": "value at %{x:.4g}: mean %{y:.4g}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": sweep.positions,
+            "y": sweep.medians,
+            "mode": "lines",
+            "name": "median",
+            "line": {"color": style.SECOND, "width": 4, "dash": "dash"},
+            "hovertemplate": "value at %{x:.4g}: median %{y:.4g}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": [sweep.moved, sweep.moved],
+            "y": [float(summary.mean), float(summary.median)],
+            "mode": "markers",
+            "name": f"now: the value is at {_num(sweep.moved)}",
+            "marker": {"color": style.CURRENT, "size": 13},
+            "hoverinfo": "skip",
+        },
+    ]
+    return build_figure(
         f"Move one value ({_num(sweep.moved)}): the mean follows, the median barely moves",
         "where that one value is put",
         "mean / median",
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=sweep.positions,
-            y=sweep.means,
-            mode="lines",
-            name="mean",
-            line={"color": style.TARGET, "width": 4},
-            hovertemplate="value at %{x:.4g}: mean %{y:.4g}<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=sweep.positions,
-            y=sweep.medians,
-            mode="lines",
-            name="median",
-            line={"color": style.SECOND, "width": 4, "dash": "dash"},
-            hovertemplate="value at %{x:.4g}: median %{y:.4g}<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[sweep.moved, sweep.moved],
-            y=[float(summary.mean), float(summary.median)],
-            mode="markers",
-            name=f"now: the value is at {_num(sweep.moved)}",
-            marker={"color": style.CURRENT, "size": 13, "symbol": "circle"},
-            hoverinfo="skip",
-        )
-    )
-    low, high = float(sweep.positions[0]), float(sweep.positions[-1])
-    values = np.concatenate([sweep.means, sweep.medians])
-    pad = 0.08 * max(float(np.ptp(values)), 1e-9)
-    return style.fix_range(
-        fig,
-        x=(low, high),
-        y=(float(values.min()) - pad, float(values.max()) + pad),
+        traces,
+        x_range=(float(sweep.positions[0]), float(sweep.positions[-1])),
+        y_range=(float(values.min()) - pad, float(values.max()) + pad),
     )
