@@ -45,8 +45,8 @@ from core.parsing import check_probability, code_literal, format_number
 Form = Literal["notebook", "natural"]
 Perspective = Literal["posterior", "likelihood", "all"]
 
-#: Room for rounding when a learner types a bound exactly: 0.8 * 0.3 is
-#: 0.24000000000000002 in floating point, yet P(B) = 0.24 is a possible value.
+#: Room for rounding when a learner types a bound exactly: 0.8 * 0.1 is
+#: 0.08000000000000002 in floating point, yet P(B) = 0.08 is a possible value.
 TOLERANCE = 1e-9
 #: Population sizes of the icon array.
 POPULATIONS = (100, 1000, 10_000)
