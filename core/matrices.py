@@ -702,7 +702,7 @@ def layer_gradient(layer: DenseLayer, target: Any) -> LayerGradient:
 ACTIVATION_CODE = {
     "identity": "y = z  # identity: no activation",
     "relu": "y = np.maximum(z, 0)  # ReLU",
-    "sigmoid": "y = 1 / (1 + np.exp(-z))  # sigmoid",
+    "sigmoid": "y = 0.5 * (1 + np.tanh(z / 2))  # sigmoid 1/(1 + e^-z), overflow-free",
     "tanh": "y = np.tanh(z)",
 }
 

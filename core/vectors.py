@@ -60,8 +60,8 @@ def check_entries(array: np.ndarray, name: str) -> None:
     biggest = float(np.max(np.abs(array))) if array.size else 0.0
     if biggest > MAX_ENTRY:
         raise ValueError(
-            f"{name} has an entry of size {format_number(biggest, 6)}; keep entries "
-            f"between −{format_number(MAX_ENTRY)} and {format_number(MAX_ENTRY)}."
+            f"{name} has an entry of {format_number(biggest, 6)} in size; keep every "
+            f"entry between −{MAX_ENTRY:,.0f} and {MAX_ENTRY:,.0f}."
         )
 
 
