@@ -1,4 +1,4 @@
-"""What a student feels in a real browser: cold load, and slider → chart redrawn.
+"""What a student feels in a real browser: cold load, and a control change → chart redrawn.
 
 Starts the app the README's way (``python serve.py`` on 127.0.0.1 and a free
 port), drives Debian's headless Chromium with Playwright, and for every page
@@ -6,8 +6,9 @@ port), drives Debian's headless Chromium with Playwright, and for every page
 
 - **cold load**: a fresh browser profile (empty cache) opens the page's URL;
   time from navigation start to the first Plotly chart drawn;
-- **change → redrawn**: a key press (→ or ←) on a slider, to the last DOM
-  mutation inside a Plotly chart that the rerun causes (the chart is then
+- **change → redrawn**: a key press (→ or ←) on a slider (↑/↓ on a number
+  box; Enter after typing in a text box where a view has neither), to the
+  last DOM mutation inside a Plotly chart that the rerun causes (the chart is then
   quiet for ``--quiet`` ms and the app idle); median, p95 and max over
   ``--changes`` presses (≥ 30), after two untimed ones;
 - **KB per change**: websocket bytes the browser received for one change.
@@ -20,8 +21,9 @@ load ≤ 2.5 s. Prints one Markdown table; never asserts::
     python benchmarks/browser_latency.py --plain             # Streamlit's defaults
     python benchmarks/browser_latency.py --url http://127.0.0.1:8690   # e.g. HAProxy
 
-The slider moved on each page comes from ``CONTROLS`` in classroom_load.py,
-else from ``CASES`` in bench_pages.py, else it is the page's first slider.
+The control changed on each page comes from ``CONTROLS`` in
+classroom_load.py, else from ``CASES`` in bench_pages.py, else it is the
+view's first slider (number box, text box).
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ from playwright.sync_api import (  # noqa: E402
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 
 from benchmarks.classroom_load import (  # noqa: E402
+    Control,
     Target,
+    bump_last_number,
     parse_pages,
     percentile,
     serve,
@@ -102,8 +106,16 @@ SETTLED = """
 }
 """
 
-SLIDER = 'input[type="range"]'
-FIRST_SLIDER = f'[data-testid="stMain"] [data-testid="stSlider"] {SLIDER}'
+#: How each kind of control is found and changed: (CSS inside the control's
+#: container, how to change it). Sliders and number boxes: one arrow key press
+#: (one step); text boxes: the next value typed, then Enter (Ctrl+Enter in a
+#: text area, which is how Streamlit commits it).
+KINDS = (
+    ("slider", 'input[type="range"]'),
+    ("number", 'input[type="number"]'),
+    ("text", 'input[type="text"]'),
+    ("textarea", "textarea"),
+)
 
 
 @dataclass
@@ -113,7 +125,7 @@ class Row:
     cold_mb: float = float("nan")  # HTTP bytes of the first visit, as transferred
     times_ms: list[float] = field(default_factory=list)
     kb: list[float] = field(default_factory=list)
-    slider: str = ""
+    changed: str = ""  # the control changed (widget key, or "first <kind>")
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -175,17 +187,67 @@ def transferred(requests: Sequence[Request]) -> int:
     return total
 
 
-def find_slider(page: Page, key: str | None) -> tuple[Locator, str] | None:
-    """The slider of widget ``key`` (or ``key__slider``), else the page's first."""
-    if key:
-        for wanted in (f"{key}__slider", key):
-            found = page.locator(f".st-key-{wanted} {SLIDER}")
-            if found.count():
-                return found.first, wanted
-    found = page.locator(FIRST_SLIDER)
-    if found.count():
-        return found.first, "first slider"
-    return None
+@dataclass
+class Handle:
+    """A control on the page and how to change it back and forth."""
+
+    locator: Locator
+    name: str  # the widget key, or "first <kind>"
+    kind: str  # one of KINDS
+    values: tuple[str, str] = ("", "")
+    direction: int = 1
+
+    def change(self, page: Page) -> None:
+        """One change, as a student makes it (alternating back and forth)."""
+        self.locator.focus()
+        if self.kind in ("slider", "number"):
+            up, down = (
+                ("ArrowRight", "ArrowLeft")
+                if self.kind == "slider"
+                else ("ArrowUp", "ArrowDown")
+            )
+            page.keyboard.press(up if self.direction > 0 else down)
+            self.direction = -self.direction
+            return
+        current = self.locator.input_value()
+        self.locator.fill(
+            self.values[1] if current == self.values[0] else self.values[0]
+        )
+        page.keyboard.press("Control+Enter" if self.kind == "textarea" else "Enter")
+
+
+def find_control(page: Page, control: Control) -> Handle | None:
+    """The control of widget ``key`` (``key__slider`` first), else the view's first.
+
+    "The first" is the first slider in the main area, else the first number
+    box, else the first text box or area: the same order as the load benchmark.
+    """
+    found: Handle | None = None
+    if control.key:
+        for wanted in (f"{control.key}__slider", control.key):
+            for kind, css in KINDS:
+                locator = page.locator(f".st-key-{wanted} {css}")
+                if locator.count():
+                    found = Handle(locator.first, wanted, kind)
+                    break
+            if found:
+                break
+    if found is None:
+        for kind, css in KINDS:
+            locator = page.locator(f'[data-testid="stMain"] {css}')
+            if locator.count():
+                found = Handle(locator.first, f"first {kind}", kind)
+                break
+    if found is None:
+        return None
+    if found.kind in ("slider", "number"):
+        found.direction = first_direction(found.locator)
+    elif control.values is not None:
+        found.values = (str(control.values[0]), str(control.values[1]))
+    else:
+        text = found.locator.input_value()
+        found.values = (text, bump_last_number(text))
+    return found
 
 
 def first_direction(slider: Locator) -> int:
@@ -223,20 +285,16 @@ def measure_target(
             '[data-testid="stApp"][data-test-script-state="notRunning"]'
         )
         row.cold_mb = transferred(loaded) / 2**20
-        found = find_slider(page, control.key)
-        if found is None:
-            row.errors.append("no slider on the page (add it to CONTROLS)")
+        handle = find_control(page, control)
+        if handle is None:
+            row.errors.append("no control on this view (add one to CONTROLS)")
             return row
-        slider, row.slider = found
-        direction = first_direction(slider)
+        row.changed = handle.name
         misses = 0
-        for index in range(changes + 2):  # two untimed presses first
-            key = "ArrowRight" if direction > 0 else "ArrowLeft"
-            direction = -direction
-            slider.focus()
+        for index in range(changes + 2):  # two untimed changes first
             before = traffic.received
             started = time.monotonic()
-            page.keyboard.press(key)
+            handle.change(page)
             try:
                 page.wait_for_function(
                     SETTLED, arg=quiet_ms, polling=20, timeout=timeout_s * 1000
@@ -247,7 +305,7 @@ def measure_target(
                     f"press {index + 1}: no chart redrawn within {timeout_s:.0f} s"
                 )
                 if misses >= 2:
-                    row.errors.append("stopped: this slider does not redraw a chart")
+                    row.errors.append("stopped: this control does not redraw a chart")
                     break
                 continue
             if index < 2:
@@ -289,13 +347,13 @@ def _fmt(value: float, spec: str) -> str:
 
 def table(rows: Sequence[Row], changes: int, server: str) -> str:
     lines = [
-        "| page (view: control) | slider | cold load s | cold MB | median ms | p95 ms "
+        "| page (view: control) | changed | cold load s | cold MB | median ms | p95 ms "
         "| max ms | KB/change | changes | budget |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.target} | {r.slider or '—'} | {_fmt(r.cold_s, '.2f')} "
+            f"| {r.target} | {r.changed or '—'} | {_fmt(r.cold_s, '.2f')} "
             f"| {_fmt(r.cold_mb, '.1f')} "
             f"| {_fmt(r.median_ms, '.0f')} | {_fmt(r.p95_ms, '.0f')} "
             f"| {_fmt(r.max_ms, '.0f')} | {_fmt(r.kb_per_change, '.1f')} "
@@ -315,13 +373,13 @@ def table(rows: Sequence[Row], changes: int, server: str) -> str:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Cold load and slider → chart latency in headless Chromium.",
+        description="Cold load and control change → chart latency in headless Chromium.",
     )
     parser.add_argument(
         "--pages", default="all", help="comma-separated page slugs, or 'all' (default)"
     )
     parser.add_argument(
-        "--changes", type=int, default=30, help="timed slider presses per view (30)"
+        "--changes", type=int, default=30, help="timed changes per view (30)"
     )
     parser.add_argument(
         "--first-case",

@@ -1,8 +1,9 @@
 """A class of simulated students on the real server, through its websocket.
 
 Each student opens a page the way a browser does (one websocket to
-``/_stcore/stream``, Streamlit's own protobuf messages), then moves a slider
-about once a second for a bounded time; after that, every student moves it at
+``/_stcore/stream``, Streamlit's own protobuf messages), then changes a
+control (a slider; a number or text box where a view has no slider) about
+once a second for a bounded time; after that, every student changes it at
 the same instant (a "burst", as when a teacher says "now set it to 3"). No
 browser and no AppTest: the server does exactly the work it does for a class.
 
@@ -29,10 +30,13 @@ bounded in count and time, and the run stops by itself.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import json
+import math
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -44,6 +48,7 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,26 +69,33 @@ STEADY_ERRORS_ALLOWED = 0
 
 @dataclass(frozen=True)
 class Control:
-    """Which slider a benchmark moves on a page, and the view it opens.
+    """Which control a benchmark changes on a page, and the view it opens.
 
-    ``key`` is the widget key of a slider (for a ``Param.number`` with a number
-    box beside it, the URL name works: ``"a"`` finds ``a__slider``); ``None``
-    means the first slider on the page, and so does a key that names no slider
-    (a number box, a choice): key presses move sliders. ``query`` is the query
-    string the page is opened with (e.g. ``"view=two"`` for a heavier view).
+    ``key`` is a widget key: a slider, a number box or a text box (for a
+    ``Param.number`` the URL name works: ``"a"`` finds the slider
+    ``a__slider``). ``None``, or a key that names none of those (a choice),
+    means the view's first slider, else its first number box, else its first
+    text box. ``query`` is the query string the page is opened with (e.g.
+    ``"view=two"`` for a heavier view). ``values``: two values to alternate;
+    without them a slider or number box moves one step and a text box has its
+    last number increased by one (``"10, 20, 30, 40"`` ↔ ``"10, 20, 30, 41"``).
+    In the browser, sliders and number boxes always move by a key press (one
+    step); ``values`` are typed into text boxes.
     """
 
     key: str | None = None
     query: str = ""
+    values: tuple[float | str, float | str] | None = None
 
     @property
     def label(self) -> str:
-        return f"{self.query or 'default'}: {self.key or 'first slider'}"
+        return f"{self.query or 'default'}: {self.key or 'first control'}"
 
 
 #: Per-page overrides for both benchmarks (this one and browser_latency.py).
 #: Pages not listed here use the interactions of ``benchmarks/bench_pages.py``
-#: (its ``CASES``: widget key and query), and failing that the first slider.
+#: (its ``CASES``: widget key, values and query), and failing that the first
+#: control of the default view.
 CONTROLS: dict[str, tuple[Control, ...]] = {}
 
 
@@ -96,7 +108,12 @@ def bench_pages_controls() -> dict[str, tuple[Control, ...]]:
     found: dict[str, tuple[Control, ...]] = {}
     for case in CASES:
         try:
-            control = Control(str(case.key), urlencode(dict(case.query)))
+            values = tuple(case.values)
+            control = Control(
+                str(case.key),
+                urlencode(dict(case.query)),
+                (values[0], values[1]) if len(values) == 2 else None,
+            )
             found[case.slug] = (*found.get(case.slug, ()), control)
         except (AttributeError, TypeError, ValueError):
             continue
@@ -272,18 +289,65 @@ class SessionLost(Exception):
     """The websocket closed, failed or stopped answering."""
 
 
+WidgetKind = str  # "slider", "number" or "text"
+KIND_ORDER = ("slider", "number", "text")
+
+
 @dataclass
-class Slider:
+class Widget:
+    """A control found in the page's messages, enough to send it a new value."""
+
     id: str
+    kind: WidgetKind
     label: str
-    low: float
-    high: float
-    step: float
-    value: float
+    value: float | str
+    low: float = -math.inf
+    high: float = math.inf
+    step: float = 1.0
+    integer: bool = False
 
     @property
     def key(self) -> str:
+        """The widget key the page gave it (``$$ID-<hash>-<key>``)."""
         return self.id.rsplit("-", 1)[-1] if self.id.startswith("$$ID-") else ""
+
+    def alternatives(
+        self, values: tuple[float | str, float | str] | None
+    ) -> tuple[Any, Any]:
+        """The two values a student alternates between (the current one first)."""
+        if values is not None:
+            return values
+        if self.kind == "text":
+            return str(self.value), bump_last_number(str(self.value))
+        value = float(self.value)
+        other = (
+            value + self.step
+            if value + self.step <= self.high + 1e-9
+            else value - self.step
+        )
+        return _round(value), _round(other)
+
+    def state(self, value: float | str) -> WidgetState:
+        """The widget state the browser would send for ``value``."""
+        state = WidgetState(id=self.id)
+        if self.kind == "slider":
+            state.double_array_value.data.append(float(value))
+        elif self.kind == "number" and self.integer:
+            state.int_value = int(float(value))
+        elif self.kind == "number":
+            state.double_value = float(value)
+        else:
+            state.string_value = str(value)
+        return state
+
+
+def bump_last_number(text: str) -> str:
+    """``"10, 20, 30, 40"`` → ``"10, 20, 30, 41"``: a small, still valid edit."""
+    found = list(re.finditer(r"\d+", text))
+    if not found:
+        return text + " "
+    last = found[-1]
+    return text[: last.start()] + str(int(last.group()) + 1) + text[last.end() :]
 
 
 @dataclass
@@ -294,7 +358,11 @@ class Run:
     received: int  # bytes
     messages: int
     errors: list[str] = field(default_factory=list)
-    sliders: list[Slider] = field(default_factory=list)
+    widgets: list[Widget] = field(default_factory=list)
+
+    def value_of(self, key: str) -> float | str | None:
+        """The value a control with this widget key showed (None if absent)."""
+        return next((w.value for w in self.widgets if w.key == key), None)
 
 
 def affinity_cookies(url: str, timeout: float) -> str:
@@ -326,7 +394,7 @@ def context_info(url: str) -> ContextInfo:
 
 
 class Student:
-    """One browser tab's worth of protocol: open a page, move a slider."""
+    """One browser tab's worth of protocol: open a page, change a control."""
 
     def __init__(
         self, base_url: str, slug: str, control: Control, timeout: float = 15.0
@@ -344,8 +412,8 @@ class Student:
         self.session_id = ""
         self.served_by = ""
         self.cookie = ""
-        self.slider: Slider | None = None
-        self.values: tuple[float, float] = (0.0, 0.0)
+        self.widget: Widget | None = None
+        self.values: tuple[Any, Any] = (0.0, 0.0)
         self.changes = 0
 
     # -- connection -----------------------------------------------------------------
@@ -401,7 +469,7 @@ class Student:
         except (OSError, websocket.WebSocketException) as exc:
             raise SessionLost(f"send: {exc}") from exc
 
-    def _read_run(self, started: float, collect_sliders: bool) -> Run:
+    def _read_run(self, started: float, collect_widgets: bool) -> Run:
         """Read messages until the run finishes; every wait bounded by the timeout."""
         assert self.ws is not None
         run = Run(0.0, 0, 0)
@@ -421,7 +489,7 @@ class Student:
             msg.ParseFromString(data)
             kind = msg.WhichOneof("type")
             if kind == "delta":
-                self._inspect_delta(msg, run, collect_sliders)
+                self._inspect_delta(msg, run, collect_widgets)
             elif kind == "new_session":
                 self.session_id = (
                     msg.new_session.initialize.session_id or self.session_id
@@ -441,7 +509,7 @@ class Student:
                 return run
 
     @staticmethod
-    def _inspect_delta(msg: ForwardMsg, run: Run, collect_sliders: bool) -> None:
+    def _inspect_delta(msg: ForwardMsg, run: Run, collect_widgets: bool) -> None:
         if msg.delta.WhichOneof("type") != "new_element":
             return
         element = msg.delta.new_element
@@ -452,13 +520,10 @@ class Student:
             )
         elif kind == "alert" and element.alert.format == Alert.ERROR:
             run.errors.append(f"error box: {element.alert.body[:120]}")
-        elif kind == "slider" and collect_sliders:
-            s = element.slider
-            values = list(s.value) or list(s.default)
-            if len(values) == 1 and not s.options and not s.disabled:
-                run.sliders.append(
-                    Slider(s.id, s.label, s.min, s.max, s.step, values[0])
-                )
+        elif collect_widgets:
+            widget = as_widget(element)
+            if widget is not None:
+                run.widgets.append(widget)
 
     def open_page(self) -> Run:
         """The first run of the page, as the browser asks for it on load."""
@@ -471,20 +536,14 @@ class Student:
                 context_info=context_info(self.page_url),
             )
         )
-        run = self._read_run(started, collect_sliders=True)
-        self.slider = choose_slider(run.sliders, self.control.key)
-        if self.slider is not None:
-            s = self.slider
-            other = (
-                s.value + s.step
-                if s.value + s.step <= s.high + 1e-9
-                else s.value - s.step
-            )
-            self.values = (_round(s.value), _round(other))
+        run = self._read_run(started, collect_widgets=True)
+        self.widget = choose_widget(run.widgets, self.control.key)
+        if self.widget is not None:
+            self.values = self.widget.alternatives(self.control.values)
         return run
 
     def rerun(
-        self, widgets: Sequence[WidgetState] = (), *, collect_sliders: bool = False
+        self, widgets: Sequence[WidgetState] = (), *, collect_widgets: bool = False
     ) -> Run:
         """Ask for a rerun of the current page with these widget values changed."""
         started = time.monotonic()
@@ -496,35 +555,63 @@ class Student:
                 context_info=context_info(self.page_url),
             )
         )
-        return self._read_run(started, collect_sliders)
+        return self._read_run(started, collect_widgets)
 
     def change(self) -> Run:
-        """Move the slider one step (alternating between two values) and rerun."""
-        if self.slider is None:
-            raise SessionLost(f"no slider found on {self.slug}")
+        """Change the control (alternating between two values) and rerun."""
+        if self.widget is None:
+            raise SessionLost(f"no control to change on {self.slug}")
         self.changes += 1
-        value = self.values[self.changes % 2]
-        return self.rerun([slider_state(self.slider.id, value)])
+        return self.rerun([self.widget.state(self.values[self.changes % 2])])
 
 
-def slider_state(widget_id: str, value: float) -> WidgetState:
-    state = WidgetState(id=widget_id)
-    state.double_array_value.data.append(value)
-    return state
+def as_widget(element: Any) -> Widget | None:
+    """A slider, number box or text box of a rendered element (None otherwise)."""
+    kind = element.WhichOneof("type")
+    if kind == "slider":
+        s = element.slider
+        values = list(s.value) or list(s.default)
+        if len(values) != 1 or s.options or s.disabled:
+            return None  # a range or select slider: not a simple control
+        return Widget(s.id, "slider", s.label, values[0], s.min, s.max, s.step)
+    if kind == "number_input":
+        n = element.number_input
+        if n.disabled:
+            return None
+        return Widget(
+            n.id,
+            "number",
+            n.label,
+            n.value if n.set_value else n.default,
+            n.min if n.has_min else -math.inf,
+            n.max if n.has_max else math.inf,
+            n.step or 1.0,
+            integer=n.data_type == n.INT,
+        )
+    if kind in ("text_input", "text_area"):
+        t = getattr(element, kind)
+        if t.disabled:
+            return None
+        return Widget(t.id, "text", t.label, t.value if t.set_value else t.default)
+    return None
 
 
-def choose_slider(sliders: Sequence[Slider], key: str | None) -> Slider | None:
-    """The slider with widget key ``key`` (or ``key__slider``), else the first one.
+def choose_widget(widgets: Sequence[Widget], key: str | None) -> Widget | None:
+    """The control with widget key ``key`` (``key__slider`` first), else the first.
 
-    A key that names no slider (a number box, a choice) falls back to the
-    first slider too: that is what a key press can move.
+    "The first" is the first slider, else the first number box, else the
+    first text box: a key that names none of them (a choice) falls back too.
     """
     if key is not None:
         for wanted in (f"{key}__slider", key):
-            for slider in sliders:
-                if slider.key == wanted:
-                    return slider
-    return sliders[0] if sliders else None
+            for widget in widgets:
+                if widget.key == wanted:
+                    return widget
+    for kind in KIND_ORDER:
+        for widget in widgets:
+            if widget.kind == kind:
+                return widget
+    return None
 
 
 # -- a class ---------------------------------------------------------------------------
@@ -663,10 +750,10 @@ class Classroom:
             self.log.joins.append(time.monotonic() - started)
             self.log.served_by.append(student.served_by)
             self.log.errors.extend(f"{label} (open): {e}" for e in run.errors)
-            if student.slider is None:
-                raise SessionLost("no slider to move (see CONTROLS)")
+            if student.widget is None:
+                raise SessionLost("no control to change (see CONTROLS)")
         except SessionLost as exc:
-            self.log.lost.append(f"student {number} on {label}: {exc}")
+            self.log.lost.append(f"{label}: {exc}")
             alive = False
         finally:
             self.ready.release()
@@ -675,7 +762,7 @@ class Classroom:
             for b in range(self.n_bursts):
                 alive = self._burst(student, label, b, alive)
         except SessionLost as exc:  # pragma: no cover - _steady/_burst catch their own
-            self.log.lost.append(f"student {number} on {label}: {exc}")
+            self.log.lost.append(f"{label}: {exc}")
         finally:
             student.close()
 
@@ -814,7 +901,11 @@ class Classroom:
             result.bursts.append(max(finished) - self.burst_sent[b])
         for name in log.served_by:
             result.served_by[name or "-"] = result.served_by.get(name or "-", 0) + 1
-        result.messages = sorted(set(log.errors + log.burst_errors + log.lost))[:10]
+        counts = collections.Counter(log.errors + log.burst_errors + log.lost)
+        result.messages = [
+            f"{message} (×{n})" if n > 1 else message
+            for message, n in counts.most_common(10)
+        ]
         for target in self.targets:
             label = target_label(target)
             rows = [(s * 1000, b) for t, s, b in log.steady if t == label]
@@ -829,12 +920,12 @@ class Classroom:
 
 
 def warm_up(server: AppServer, chosen: Sequence[Target], timeout: float) -> list[str]:
-    """Open the home page, then each target once, and move its slider once.
+    """Open the home page, then each target once, and change its control once.
 
     The home page first: it runs ``st.navigation``, which a plain ``streamlit
     run`` needs to have seen before a deep link works. The pages' imports and
     caches warm up as they would after a teacher's check before class. Returns
-    what went wrong (a page without a slider, a traceback).
+    what went wrong (a view without a control, a traceback).
     """
     problems: list[str] = []
     for page, control in [("", Control()), *chosen]:
@@ -844,18 +935,18 @@ def warm_up(server: AppServer, chosen: Sequence[Target], timeout: float) -> list
             run = student.open_page()
             problems += [f"{page or 'home'}: {e}" for e in run.errors]
             label = target_label((page, control))
-            slider = student.slider
+            widget = student.widget
             if not page:
                 continue
-            if slider is None:
-                problems.append(f"{label}: no slider on this view (see CONTROLS)")
+            if widget is None:
+                problems.append(f"{label}: no control on this view (see CONTROLS)")
                 continue
-            if control.key and slider.key not in (
+            if control.key and widget.key not in (
                 control.key,
                 f"{control.key}__slider",
             ):
                 problems.append(
-                    f"{label}: no slider {control.key!r}; moving {slider.key!r}"
+                    f"{label}: no control {control.key!r}; changing {widget.key!r}"
                 )
             student.change()
         except SessionLost as exc:
@@ -901,7 +992,7 @@ def table(results: Sequence[Result]) -> str:
     lines.append("")
     lines.append(
         f"Budgets: p95 ≤ {BUDGET_P95_MS:.0f} ms and 0 errors at ~1 change/s per student; "
-        f"the last student of a burst served ≤ {BUDGET_BURST_S} s. Round trip = a slider "
+        f"the last student of a burst served ≤ {BUDGET_BURST_S} s. Round trip = a control "
         "change sent → the end of that rerun received."
     )
     for r in results:

@@ -21,9 +21,10 @@ from benchmarks.classroom_load import (
     AppServer,
     Control,
     Run,
-    Slider,
     Student,
-    choose_slider,
+    Widget,
+    bump_last_number,
+    choose_widget,
     percentile,
     server_command,
     targets,
@@ -51,8 +52,8 @@ def test_a_student_moves_a_slider_through_the_websocket(app: AppServer) -> None:
     try:
         opened = student.open_page()
         assert opened.errors == []
-        assert student.slider is not None
-        assert student.slider.key == "a__slider"
+        assert student.widget is not None
+        assert (student.widget.key, student.widget.kind) == ("a__slider", "slider")
         assert student.values == (2.0, 2.1)  # the notebook's a = 2, one step up
         moved = student.change()
         # The page wrote the new value into its link: the server applied the change.
@@ -70,8 +71,8 @@ def test_a_student_opens_the_view_of_a_link(app: AppServer) -> None:
     student.connect()
     try:
         student.open_page()
-        assert student.slider is not None
-        assert student.slider.key == "a1__slider"
+        assert student.widget is not None
+        assert student.widget.key == "a1__slider"
         student.change()
         assert student.query_string == "view=two&a1=1.1"
     finally:
@@ -99,19 +100,41 @@ def _delta(kind: str) -> ForwardMsg:
 )
 def test_a_traceback_or_error_box_counts_as_an_error(kind: str, reported: str) -> None:
     run = Run(0.0, 0, 0)
-    Student._inspect_delta(_delta(kind), run, collect_sliders=False)
+    Student._inspect_delta(_delta(kind), run, collect_widgets=False)
     assert run.errors == [reported]
 
 
-def test_the_slider_is_found_by_key_else_the_first() -> None:
-    b = Slider("$$ID-1f-b__slider", "b", -10, 10, 0.1, -4)
-    a = Slider("$$ID-2e-a__slider", "a", -10, 10, 0.1, 2)
-    n = Slider("$$ID-3d-n", "n", 1, 50, 1, 10)
-    assert choose_slider([b, a, n], "a") is a  # the URL name finds a__slider
-    assert choose_slider([b, a, n], "n") is n
-    assert choose_slider([b, a, n], None) is b
-    assert choose_slider([b, a, n], "view") is b  # not a slider: the first one
-    assert choose_slider([], "a") is None
+def test_the_control_is_found_by_key_else_the_first_slider() -> None:
+    text = Widget("$$ID-0a-data", "text", "data", "10, 20, 30, 40")
+    box = Widget("$$ID-0b-a", "number", "a", 2.0, -10, 10, 0.1)
+    b = Widget("$$ID-1f-b__slider", "slider", "b", -4.0, -10, 10, 0.1)
+    a = Widget("$$ID-2e-a__slider", "slider", "a", 2.0, -10, 10, 0.1)
+    widgets = [text, box, b, a]
+    assert choose_widget(widgets, "a") is a  # the URL name finds a__slider
+    assert choose_widget(widgets, "data") is text
+    assert choose_widget(widgets, None) is b  # sliders first
+    assert choose_widget(widgets, "view") is b  # not a control here: the first
+    assert choose_widget([text, box], None) is box  # then number boxes
+    assert choose_widget([text], None) is text  # then text boxes
+    assert choose_widget([], "a") is None
+
+
+def test_each_kind_of_control_alternates_between_two_valid_values() -> None:
+    top = Widget("$$ID-1-n", "slider", "n", 50.0, 1, 50, 1)
+    assert top.alternatives(None) == (50.0, 49.0)  # at its maximum: one step down
+    box = Widget("$$ID-2-k", "number", "k", 3.0, 1, 10, 1, integer=True)
+    assert box.alternatives(None) == (3.0, 4.0)
+    assert box.state(4.0).int_value == 4
+    assert (
+        Widget("$$ID-3-x", "number", "x", 0.1, 0, 1, 0.1).state(0.2).double_value == 0.2
+    )
+    text = Widget("$$ID-4-d", "text", "d", "10, 20, 30, 40")
+    assert text.alternatives(None) == ("10, 20, 30, 40", "10, 20, 30, 41")
+    assert text.state("1, 2").string_value == "1, 2"
+    assert text.alternatives(("1", "2")) == ("1", "2")
+    assert list(top.state(49.0).double_array_value.data) == [49.0]
+    assert bump_last_number("[[1, 2], [3, 9]]") == "[[1, 2], [3, 10]]"
+    assert bump_last_number("none") == "none "
 
 
 def test_percentile_interpolates_like_numpy() -> None:
@@ -134,10 +157,12 @@ def test_overrides_come_first_then_the_page_benchmarks_cases(
     )
     monkeypatch.setattr(classroom_load, "CONTROLS", {})
     assert targets(["equations"]) == [
-        ("equations", Control("b", "")),
-        ("equations", Control("c1", "view=two")),
+        ("equations", Control("b", "", (1.0, 2.0))),
+        ("equations", Control("c1", "view=two", (1.0, 2.0))),
     ]
-    assert targets(["equations"], first_only=True) == [("equations", Control("b", ""))]
+    assert targets(["equations"], first_only=True) == [
+        ("equations", Control("b", "", (1.0, 2.0)))
+    ]
     monkeypatch.setattr(classroom_load, "CONTROLS", {"equations": (Control("a"),)})
     assert targets(["equations"]) == [("equations", Control("a"))]
     monkeypatch.setattr(bench_pages, "CASES", ())
@@ -221,7 +246,7 @@ def test_browser_latency_smoke(
     assert browser_latency.main([*args, "--json", str(out)]) == 0
     (row,) = _json(out)
     assert row["errors"] == []
-    assert row["slider"] == "a__slider"
+    assert row["changed"] == "a__slider"
     assert len(row["times_ms"]) == 3  # three presses, each one redrew the chart
     assert all(t > 0 for t in row["times_ms"])
     assert row["cold_s"] > 0

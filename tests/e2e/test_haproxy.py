@@ -147,16 +147,16 @@ def test_a_dropped_connection_resumes_on_its_own_process(classroom: Classroom) -
         # (with the link's ?a=2.1 any process would redraw the same view).
         student.reconnect()  # Wi-Fi blip: same cookie, asks for the same session
         student.query_string = ""
-        resumed = student.rerun(collect_sliders=True)
+        resumed = student.rerun(collect_widgets=True)
         assert (student.served_by, student.session_id) == (own, session)
-        assert [s.value for s in resumed.sliders if s.key == "a__slider"] == [2.1]
+        assert resumed.value_of("a__slider") == 2.1
 
         student.reconnect(cookie=f"{AFFINITY_COOKIE}={other}")  # the wrong process
         student.query_string = ""
-        fresh = student.rerun(collect_sliders=True)
+        fresh = student.rerun(collect_widgets=True)
         assert student.served_by == other
         assert student.session_id != session  # it never had this session
-        assert [s.value for s in fresh.sliders if s.key == "a__slider"] == [2.0]
+        assert fresh.value_of("a__slider") == 2.0
     finally:
         student.close()
 
