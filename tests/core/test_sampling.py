@@ -1,0 +1,140 @@
+"""Sampling: source moments, running means (LLN), means of k (CLT), bad input."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from core import sampling as smp
+from tests.helpers import run_snippet
+
+
+def test_source_moments_from_first_principles() -> None:
+    faces = np.arange(1, 7)
+    die = smp.SOURCES["die"]
+    assert die.mean == faces.mean()
+    assert die.std == pytest.approx(faces.std())
+    centred = faces - 3.5
+    assert die.excess_kurtosis == pytest.approx(
+        np.mean(centred**4) / np.var(faces) ** 2 - 3
+    )
+    rare = smp.SOURCES["rare"]
+    values, probs = np.array([0.0, 1.0]), np.array([0.9, 0.1])
+    mean = float(values @ probs)
+    var = float(((values - mean) ** 2) @ probs)
+    assert (rare.mean, rare.std) == (pytest.approx(mean), pytest.approx(math.sqrt(var)))
+    assert rare.skewness == pytest.approx(
+        float(((values - mean) ** 3) @ probs) / var**1.5
+    )
+    assert smp.SOURCES["uniform"].std == pytest.approx(math.sqrt(1 / 12))
+    assert (
+        smp.SOURCES["exponential"].skewness,
+        smp.SOURCES["exponential"].excess_kurtosis,
+    ) == (2, 6)
+
+
+@pytest.mark.parametrize("key", list(smp.SOURCES))
+def test_each_source_draws_with_the_code_it_shows(key: str) -> None:
+    source = smp.SOURCES[key]
+    code = "import numpy as np\nrng = np.random.default_rng(5)\n" + source.code.format(
+        size="(4, 6)"
+    )
+    np.testing.assert_array_equal(
+        run_snippet(code), source.draw(np.random.default_rng(5), (4, 6))
+    )
+
+
+@pytest.mark.parametrize("key", list(smp.SOURCES))
+def test_sample_moments_match_the_source(key: str) -> None:
+    source = smp.SOURCES[key]
+    draws = source.draw(np.random.default_rng(0), 400_000)
+    assert draws.mean() == pytest.approx(source.mean, abs=5 * source.std / 632)
+    assert draws.std() == pytest.approx(source.std, rel=0.01)
+    assert draws.min() >= source.low
+    assert draws.max() <= source.high + 20
+
+
+def test_running_means_are_cumulative_averages() -> None:
+    r = smp.running_means("die", n=500, runs=2, seed=1)
+    draws = smp.SOURCES["die"].draw(np.random.default_rng(1), (2, 500))
+    np.testing.assert_allclose(r.final, draws.mean(axis=1))
+    assert r.steps[0] == 1
+    assert r.steps[-1] == 500
+    assert len(r.steps) <= smp.PATH_POINTS
+    np.testing.assert_array_equal(r.paths[:, 0], draws[:, 0])
+    i = int(r.steps[len(r.steps) // 2])
+    np.testing.assert_allclose(r.paths[:, len(r.steps) // 2], draws[:, :i].mean(axis=1))
+    np.testing.assert_allclose(r.envelope, r.source.std / np.sqrt(r.steps))
+
+
+def test_law_of_large_numbers() -> None:
+    r = smp.running_means("exponential", n=100_000, runs=10, seed=2)
+    error = np.abs(r.final - 1.0)
+    assert error.max() < 4 / math.sqrt(100_000)
+    early = np.abs(r.paths[:, 0] - 1.0)
+    assert early.mean() > 10 * error.mean()
+
+
+def test_lln_code_gives_the_pages_numbers() -> None:
+    r = smp.running_means("rare", n=2000, runs=3, seed=4)
+    np.testing.assert_array_equal(run_snippet(smp.lln_code(r)), smp.lln_code_result(r))
+    assert "at most" in smp.describe_lln(r)
+
+
+@pytest.mark.parametrize(("key", "k"), [("die", 1), ("die", 7), ("rare", 30)])
+def test_discrete_sources_get_one_bar_per_possible_mean(key: str, k: int) -> None:
+    r = smp.means_of_k(key, k, 5000, 40, seed=0)
+    assert r.counts.sum() == 5000
+    spacing = np.diff(r.edges)
+    np.testing.assert_allclose(spacing, 1 / k)
+    centres = (r.edges[:-1] + r.edges[1:]) / 2
+    np.testing.assert_allclose(centres * k, np.round(centres * k), atol=1e-9)
+
+
+def test_die_k1_is_flat() -> None:
+    r = smp.means_of_k("die", 1, 60_000, 40, seed=0)
+    np.testing.assert_allclose(r.density, 1 / 6, atol=0.01)
+
+
+def test_clt_spread_and_skewness_follow_theory() -> None:
+    r = smp.means_of_k("exponential", 4, 100_000, 40, seed=3)
+    assert float(r.std_of_means) == pytest.approx(0.5, rel=0.02)
+    assert r.skewness == pytest.approx(1.0, abs=0.1)
+    assert r.predicted_skewness == 1.0
+    assert float(np.sum(r.density * np.diff(r.edges))) <= 1.0
+
+
+def test_how_close_words_follow_k() -> None:
+    words = [
+        smp.closeness(smp.means_of_k("exponential", k, 1000, 20, 0).shape_distance)
+        for k in (1, 10, 30)
+    ]
+    assert words == ["still far from", "roughly like", "close to"]
+    uniform = smp.means_of_k("uniform", 12, 1000, 20, 0)
+    assert smp.closeness(uniform.shape_distance) == "very close to"
+    assert "very close to the normal curve" in smp.describe_clt(uniform)
+    assert "increase k" in smp.describe_clt(smp.means_of_k("rare", 5, 1000, 20, 0))
+
+
+def test_clt_code_gives_the_pages_numbers() -> None:
+    r = smp.means_of_k("uniform", 5, 3000, 30, seed=8)
+    assert run_snippet(smp.clt_code(r)) == smp.clt_code_result(r)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: smp.means_of_k("coin", 5, 1000, 20, 0), "Unknown source 'coin'"),
+        (lambda: smp.means_of_k("die", 0, 1000, 20, 0), "at least 1"),
+        (lambda: smp.means_of_k("die", 51, 1000, 20, 0), "at most 50"),
+        (lambda: smp.means_of_k("die", 5, 50, 20, 0), "at least 100"),
+        (lambda: smp.running_means("die", 5, 1, 0), "at least 10"),
+        (lambda: smp.running_means("die", 100, 11, 0), "at most 10"),
+        (lambda: smp.running_means("die", 100, 1, -3), "at least 0"),
+    ],
+)
+def test_bad_input(call, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        call()
