@@ -97,7 +97,7 @@ PARAMS = (
         "Activation f",
         "relu",
         {"identity": "none", "relu": "ReLU", "sigmoid": "sigmoid", "tanh": "tanh"},
-        widget="segmented",
+        widget="radio",
     ),
     Param.text(
         "batch",

@@ -418,7 +418,7 @@ def plane_figure(
         )
         for name, m in zip(names, path, strict=True)
     ]
-    fig.update_layout(**_play_controls(names, labels, len(names) - 1, 60, y=-0.13))
+    fig.update_layout(**_play_controls(names, labels, len(names) - 1, 60, y=-0.16))
     fig.update_layout(
         margin={"l": 60, "r": 20, "t": 60, "b": 110},
         legend={
@@ -578,8 +578,8 @@ def batch_figure(z: np.ndarray, y: np.ndarray) -> go.Figure:
     k, m = y.shape
     fig = style.new_figure(
         "Y = f(X Wᵀ + b): one row per example",
-        "output",
-        "example",
+        "",
+        "",
         show_legend=False,
         height=120 + 45 * k,
     )
@@ -588,7 +588,7 @@ def batch_figure(z: np.ndarray, y: np.ndarray) -> go.Figure:
         go.Heatmap(
             z=y,
             x=[f"y{_sub(c + 1)}" for c in range(m)],
-            y=[f"x⁽{r + 1}⁾" for r in range(k)],
+            y=[f"example {r + 1}" for r in range(k)],
             text=[[_num(v) for v in row] for row in y],
             texttemplate="%{text}",
             textfont={"size": 16},
