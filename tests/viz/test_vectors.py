@@ -1,0 +1,82 @@
+"""viz.vectors: arrows, projection, angle arc and the running sum are drawn as promised."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core.vectors import dot_product
+from viz import style
+from viz import vectors as viz
+
+
+def named(fig, start: str):
+    return next(t for t in fig.data if str(t.name).startswith(start))
+
+
+def test_plane_arrows_sit_at_their_coordinates_on_fixed_axes() -> None:
+    fig = viz.vectors_figure(dot_product([2, 3], [4, 1]), plane=True)
+    a, b = named(fig, "a = (2, 3)"), named(fig, "b = (4, 1)")
+    assert (list(a.x), list(a.y)) == ([0, 2], [0, 3])
+    assert (list(b.x), list(b.y)) == ([0, 4], [0, 1])
+    assert a.line.color == style.CURRENT
+    assert b.line.color == style.SECOND
+    assert list(fig.layout.xaxis.range) == [-viz.PLANE_LIMIT, viz.PLANE_LIMIT]
+    assert fig.layout.yaxis.scaleanchor == "x"  # equal scales: angles look right
+
+
+def test_projection_ends_at_the_foot_of_the_perpendicular() -> None:
+    fig = viz.vectors_figure(dot_product([2, 3], [4, 0]), plane=True)
+    projection = named(fig, "projection of a on b: length 2")
+    assert (list(projection.x), list(projection.y)) == ([0, 2], [0, 0])
+    drop = named(fig, "drop from a")
+    assert (list(drop.x), list(drop.y)) == ([2, 2], [3, 0])
+
+
+def test_the_angle_arc_is_labelled() -> None:
+    fig = viz.vectors_figure(dot_product([1, 0], [0, 1]), plane=True)
+    arc = named(fig, "angle θ = 90°")
+    radius = np.hypot(arc.x, arc.y)
+    np.testing.assert_allclose(radius, radius[0])
+    assert any("θ = 90°" in a.text for a in fig.layout.annotations)
+
+
+def test_higher_dimensions_are_drawn_in_their_own_plane() -> None:
+    result = dot_product([1, 2, 3], [4, 5, 6])
+    fig = viz.vectors_figure(result, plane=False)
+    a, b = named(fig, "a = (1, 2, 3)"), named(fig, "b = (4, 5, 6)")
+    assert np.hypot(a.x[1], a.y[1]) == pytest.approx(result.norm_a)
+    assert a.y[1] == 0  # a lies along the horizontal axis
+    assert np.hypot(b.x[1], b.y[1]) == pytest.approx(result.norm_b)
+    assert "3-D vectors" in fig.layout.title.text
+
+
+def test_zero_vector_draws_no_projection_and_says_why() -> None:
+    fig = viz.vectors_figure(dot_product([0, 0], [1, 2]), plane=True)
+    assert not [t for t in fig.data if str(t.name).startswith("projection")]
+    assert any("no angle" in a.text for a in fig.layout.annotations)
+
+
+def test_running_sum_steps_through_each_term() -> None:
+    fig = viz.terms_figure(dot_product([1, -2, 3], [4, 5, 6]))
+    waterfall = fig.data[0]
+    assert list(waterfall.y) == [4, -10, 18, 0]
+    assert list(waterfall.measure) == ["relative"] * 3 + ["total"]
+    assert waterfall.text[-1] == "12"
+    low, high = fig.layout.yaxis.range
+    assert low == -high
+    assert high >= 18
+
+
+@pytest.mark.parametrize(
+    ("value", "limit"), [(0.3, 0.5), (1, 1), (3, 5), (32, 50), (120, 200), (0, 1)]
+)
+def test_nice_limits(value: float, limit: float) -> None:
+    assert viz.nice_limit(value) == pytest.approx(limit)
+
+
+def test_figures_are_small() -> None:
+    result = dot_product([1, 2, 3, 4, 5, 6], [6, -5, 4, -3, 2, -1])
+    size = len(viz.vectors_figure(result, plane=False).to_json())
+    size += len(viz.terms_figure(result).to_json())
+    assert size < 30_000
