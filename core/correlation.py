@@ -966,13 +966,14 @@ def anscombe_code_result(quartet: dict[str, PairStats]) -> np.ndarray:
 
 
 def outlier_code(study: OutlierStudy) -> str:
+    """Code that draws the same cloud and computes r without and with the outlier."""
     ox, oy = (format_number(v) for v in study.outlier)
-    rho = format_number(study.base_rho)
     return (
         "import numpy as np\n\n"
         f"rng = np.random.default_rng({study.seed})\n"
+        f"rho = {format_number(study.base_rho)}\n"
         f"x, e = rng.standard_normal((2, {study.without.n}))\n"
-        f"y = {rho} * x + np.sqrt(1 - {rho}**2) * e\n"
+        "y = rho * x + np.sqrt(1 - rho**2) * e\n"
         "r_without = np.corrcoef(x, y)[0, 1]\n\n"
         f"# add one outlier at ({ox}, {oy})\n"
         f"x_all, y_all = np.append(x, {ox}), np.append(y, {oy})\n"
