@@ -45,6 +45,7 @@ from core.parsing import (
     check_int,
     code_literal,
     format_number,
+    format_vector,
     parse_vector,
 )
 
@@ -56,6 +57,12 @@ MAX_ABS_VALUE = 1_000_000.0
 #: The generated data set: x uniform on [X_LOW, X_HIGH], y = TRUE_W·x + TRUE_B + noise.
 X_LOW, X_HIGH = 0.5, 9.5
 TRUE_W, TRUE_B = 0.6, 2.0
+
+#: The sliders of the line y = w·x + b; the MSE contour covers exactly these.
+W_RANGE = (-2.0, 3.0)
+B_RANGE = (-6.0, 10.0)
+#: Grid of the MSE contour, per side.
+GRID = 61
 
 #: Losses compared on the "MSE vs MAE vs Huber" view, by short name.
 LOSSES: dict[str, str] = {
@@ -298,16 +305,55 @@ def residual_report(y_true: Any, y_pred: Any) -> ResidualReport:
     )
 
 
-def residual_table(report: ResidualReport) -> dict[str, list[float]]:
-    """The per-point table: one column per quantity, one row per point."""
-    return {
-        "i": list(range(1, report.n + 1)),
-        "y_true": report.y_true.tolist(),
-        "y_pred": report.y_pred.tolist(),
-        "residual y − ŷ": report.residuals.tolist(),
-        "squared (y − ŷ)²": report.squares.tolist(),
-        "∂MSE/∂ŷ = 2(ŷ − y)/n": report.grad.tolist(),
-    }
+def residual_rows(report: ResidualReport) -> list[dict[str, str]]:
+    """The per-point table as text: one row per point (6 significant digits)."""
+    return [
+        {
+            "i": str(i),
+            "y_true": _n(t, 6),
+            "y_pred": _n(p, 6),
+            "residual y − ŷ": _n(r, 6),
+            "squared (y − ŷ)²": _n(q, 6),
+            "∂MSE/∂ŷ = 2(ŷ − y)/n": _n(g, 6),
+        }
+        for i, (t, p, r, q, g) in enumerate(
+            zip(
+                report.y_true,
+                report.y_pred,
+                report.residuals,
+                report.squares,
+                report.grad,
+                strict=True,
+            ),
+            start=1,
+        )
+    ]
+
+
+def residual_metrics(report: ResidualReport) -> list[tuple[str, str]]:
+    """The three numbers above the squares chart: (label, value)."""
+    return [
+        ("MSE (mean of squares)", _n(report.mse, 6)),
+        ("RMSE = √MSE", _n(report.rmse, 6)),
+        ("MAE (mean of |residuals|)", _n(report.mae, 6)),
+    ]
+
+
+def markdown_table(rows: list[dict[str, str]]) -> str:
+    """A GitHub-style table (what ``st.markdown`` draws), numbers right-aligned."""
+    if not rows:
+        return ""
+    header = list(rows[0])
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join(":---" if k == 0 else "---:" for k in range(len(header))) + "|",
+    ]
+    lines += ["| " + " | ".join(cell(row[h]) for h in header) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 # -- view 2: a data set, a line y = w·x + b, and the MSE surface over (w, b) -----------------------
@@ -418,6 +464,20 @@ def mse_surface(
     )
     surface = syy - 2 * w * sxy - 2 * b * sy + w * w * sxx + 2 * w * b * sx + b * b
     return np.maximum(surface, 0.0)
+
+
+def bowl(data: Dataset, grid: int = GRID) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(w_values, b_values, L)`` over the sliders' ranges; ``L`` has shape (b, w)."""
+    w_values = np.linspace(*W_RANGE, grid)
+    b_values = np.linspace(*B_RANGE, grid)
+    return w_values, b_values, mse_surface(data.x, data.y, w_values, b_values)
+
+
+def dataset_key(data: Dataset) -> tuple[str, int, int, float, str, str]:
+    """Plain values that rebuild ``data`` with :func:`load_dataset` (a cache key)."""
+    if data.source == "seeded":
+        return ("seeded", data.n, data.seed or 0, data.noise or 0.0, "", "")
+    return ("typed", 0, 0, 0.0, format_vector(data.x), format_vector(data.y))
 
 
 @dataclass(frozen=True)
@@ -935,6 +995,69 @@ def loss_curves_latex(delta: float) -> str:
     )
 
 
+def line_text(w: float, b: float, digits: int = 3) -> str:
+    """``0.675·x + 1.36`` or ``0.675·x − 1.36``."""
+    sign = "−" if b < 0 else "+"
+    return f"{_n(w, digits)}·x {sign} {_n(abs(b), digits)}".replace("-", "−")
+
+
+def fit_metrics(fit: LineFit, path: Trajectory) -> list[tuple[str, str, str | None]]:
+    """The three numbers above the line and the bowl: (label, value, delta)."""
+    after = (
+        _n(float(path.losses[-1]), 5)
+        if path.diverged_at is None
+        else f"diverged (step {path.diverged_at})"
+    )
+    return [
+        ("Your MSE", _n(fit.mse, 5), f"+{_n(fit.excess, 4)} above the best"),
+        ("Best possible MSE", _n(fit.mse_best, 5), None),
+        (f"MSE after {path.steps_taken} descent steps", after, None),
+    ]
+
+
+SEEDED_NOTE = (
+    f"Points near the line y = {format_number(TRUE_W)}·x + {format_number(TRUE_B)}, "
+    f"x between {format_number(X_LOW)} and {format_number(X_HIGH)}."
+)
+NORMALISATION = (
+    "**Normalisation.** This page — like the notebook and "
+    "`sklearn.metrics.mean_squared_error` — takes the **mean** of the squares "
+    "(divide by n) with **no ½** in front. Some texts write "
+    "½·(1/n)·Σ(yᵢ − ŷᵢ)² instead, so that the 2 from differentiating the square "
+    "cancels: the derivative of ½(yᵢ − ŷᵢ)² with respect to ŷᵢ is just ŷᵢ − yᵢ. "
+    "The ½ halves every loss and every gradient but moves no minimum, and others "
+    "use the plain sum (SSE); check which one a formula uses before comparing numbers."
+)
+GRADIENT_NOTE = (
+    "The last column is the gradient of the MSE with respect to each prediction: "
+    "its sign says which way moving ŷᵢ would raise the loss, so training moves "
+    "each prediction the other way."
+)
+VALLEY_NOTE = (
+    "Why so slow along b? x lies between 0 and 10, so changing w moves the line much "
+    "more than changing b: the bowl is a long narrow valley, and a learning rate small "
+    "enough for the steep w direction crawls along b. Try Adam, or momentum."
+)
+COMPARE_NOTE = (
+    "Loss values are those of one fixed model — the least-squares line of the data "
+    "without the outlier — before and after the outlier joins. RMSE is √MSE: it ranks "
+    "lines exactly like MSE (same best line) but is in y's units; for a single "
+    "residual it is √(r²) = |r|, the same V as MAE. Huber's ½r² near 0 is the "
+    "standard definition (PyTorch, Keras). MAE's best line always passes through two "
+    "of the points, so with few points it can jump to another pair when the outlier "
+    "moves."
+)
+
+
+def curves_alt(delta: float) -> str:
+    """Text alternative of the loss-of-one-residual chart."""
+    return (
+        "The loss of one residual r: the parabola r² (MSE), the V |r| (MAE, and RMSE "
+        f"of a single point), and Huber, a parabola inside ±{_n(delta)} and straight "
+        "outside."
+    )
+
+
 def comparison_rows(comparison: LossComparison) -> list[dict[str, str]]:
     """Rows of the "what one outlier does" table (text, ready to show)."""
     rows = []
@@ -958,8 +1081,8 @@ def comparison_rows(comparison: LossComparison) -> list[dict[str, str]]:
                 "without outlier": _n(before, 5),
                 "with outlier": _n(after, 5),
                 "grows": ratio,
-                "best line before": f"{_n(w0, 3)}·x + {_n(b0, 3)}".replace("+ −", "− "),
-                "best line after": f"{_n(w1, 3)}·x + {_n(b1, 3)}".replace("+ −", "− "),
+                "best line before": line_text(w0, b0),
+                "best line after": line_text(w1, b1),
             }
         )
     return rows

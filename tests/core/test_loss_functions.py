@@ -49,9 +49,13 @@ def test_residuals_and_squares_by_hand() -> None:
     assert report.rmse == pytest.approx(math.sqrt(2 / 3))
     # ∂MSE/∂ŷ = 2(ŷ − y)/n
     np.testing.assert_allclose(report.grad, [-2 / 3, 0, 2 / 3])
-    table = lf.residual_table(report)
-    assert table["squared (y − ŷ)²"] == [1.0, 0.0, 1.0]
-    assert np.mean(table["squared (y − ŷ)²"]) == report.mse
+    rows = lf.residual_rows(report)
+    assert [row["squared (y − ŷ)²"] for row in rows] == ["1", "0", "1"]
+    assert [row["residual y − ŷ"] for row in rows] == ["1", "0", "-1"]
+    table = lf.markdown_table(rows).splitlines()
+    assert table[0].startswith("| i | y_true | y_pred |")
+    assert table[2] == "| 1 | 3 | 2 | 1 | 1 | -0.666667 |"
+    assert len(table) == 2 + 3
 
 
 # -- losses with their gradients -----------------------------------------------------------

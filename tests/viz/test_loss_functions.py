@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -110,8 +112,8 @@ def test_best_fit_can_be_hidden() -> None:
 def test_contour_marks_you_the_optimum_and_the_path() -> None:
     fit = _fit(1.0, 0.0)
     data = fit.data
-    ws = np.linspace(*viz.W_RANGE, viz.GRID)
-    bs = np.linspace(*viz.B_RANGE, viz.GRID)
+    ws = np.linspace(*lf.W_RANGE, lf.GRID)
+    bs = np.linspace(*lf.B_RANGE, lf.GRID)
     surface = lf.mse_surface(data.x, data.y, ws, bs)
     path = lf.descent_path(data, 1.0, 0.0, lr=0.02, steps=40)
     fig = viz.contour_figure(fit, surface, ws, bs, path=path)
@@ -122,8 +124,8 @@ def test_contour_marks_you_the_optimum_and_the_path() -> None:
     assert star.marker.color == style.TARGET
     drawn = _trace(fig, "descent path")
     np.testing.assert_allclose(drawn.x, path.points[:, 0])
-    assert tuple(fig.layout.xaxis.range) == viz.W_RANGE
-    assert tuple(fig.layout.yaxis.range) == viz.B_RANGE
+    assert tuple(fig.layout.xaxis.range) == lf.W_RANGE
+    assert tuple(fig.layout.yaxis.range) == lf.B_RANGE
     # the contour is of log₁₀ MSE, with MSE values on the colour bar
     contour = fig.data[0]
     np.testing.assert_allclose(
@@ -151,9 +153,11 @@ def test_loss_curves_parabola_v_and_huber() -> None:
     np.testing.assert_allclose(
         huber, np.where(np.abs(r) <= 1, 0.5 * r**2, np.abs(r) - 0.5)
     )
-    marked = [t for t in fig.data if (t.name or "").startswith("outlier")]
-    values = sorted(float(t.text[0].split()[0]) for t in marked)
-    assert values == [7.5, 8.0, 64.0]  # huber, |r|, r² (shown above the chart's top)
+    marked = _trace(fig, "outlier's residual r = 8")
+    assert list(marked.x) == [8.0, 8.0, 8.0]
+    # r², |r| and Huber of the outlier; r² = 64 is above the chart's top, so it says ↑
+    assert list(marked.text) == ["64 ↑", "8", "7.5"]
+    assert marked.y[0] < 64
     assert tuple(fig.layout.xaxis.range) == viz.R_RANGE
 
 
@@ -188,3 +192,27 @@ def test_typed_data_ranges_hold_the_outlier() -> None:
     assert x_lo < 1
     assert x_hi > ox
     assert y_lo < oy < y_hi
+
+
+def _all_figures():
+    data = lf.make_dataset(12, 0, 1.0)
+    fit = lf.fit_line(data, 1.0, 0.0)
+    ws, bs, grid = lf.bowl(data)
+    path = lf.descent_path(data, 1.0, 0.0, lr=0.02, steps=20)
+    comparison = lf.compare_losses(data, 1.0, outlier_dy=8.0)
+    ranges = viz.comparison_ranges(comparison)
+    yield viz.residual_squares_figure(lf.residual_report("3, 5, 7", "2, 5, 8"))
+    yield viz.fit_figure(fit)
+    yield viz.contour_figure(fit, grid, ws, bs, path=path)
+    yield viz.loss_curves_figure(1.0, 8.0)
+    yield viz.loss_curves_figure(2.0, None)
+    yield viz.outlier_figure(comparison, x_range=ranges[0], y_range=ranges[1])
+
+
+def test_every_figure_is_valid_plotly() -> None:
+    # The builders skip Plotly's validation for speed; here every figure must pass it.
+    import plotly.graph_objects as go
+
+    for fig in _all_figures():
+        checked = go.Figure(fig.to_dict())  # raises ValueError on any bad property
+        assert json.loads(checked.to_json()) == json.loads(fig.to_json())
