@@ -338,23 +338,36 @@ def describe_clt(result: MeansOfK) -> str:
     verdict = closeness(result.shape_distance)
     what = "single draws" if k == 1 else f"means of k = {k} draws"
     name = src.label.split(" (")[0].split(":")[0]
+    kurtosis = (
+        f"{_n(src.excess_kurtosis, 3)}/{k} = "
+        f"**{_n(result.predicted_excess_kurtosis, 2)}**"
+    )
     text = (
         f"The {result.repeats:,} {what} from the source “{name}” look **{verdict} "
         f"the normal curve** N({_n(src.mean)}, {_n(result.predicted_std, 3)}²) that "
         f"the central limit theorem predicts. Their spread is "
         f"{_n(float(result.std_of_means), 3)} (theory σ/√k = "
-        f"{_n(result.predicted_std, 3)}). A normal curve has skewness 0 and excess "
-        f"kurtosis 0; means of {k} draws have exactly "
-        f"{_n(src.skewness, 3)}/√{k} = **{_n(result.predicted_skewness, 2)}** and "
-        f"{_n(src.excess_kurtosis, 3)}/{k} = **{_n(result.predicted_excess_kurtosis, 2)}**"
-        f" (measured skewness {_n(result.skewness, 2)})"
+        f"{_n(result.predicted_std, 3)}). "
     )
-    if verdict == "very close to":
-        return text + "."
-    return (
-        text
-        + ": increase k to shrink both towards 0 — the more skewed the source, the larger k it needs."
-    )
+    if src.skewness == 0:
+        text += (
+            "The source is symmetric, so only its shape differs from a bell: the "
+            f"excess kurtosis of a mean of {k} draws is {kurtosis} (a normal curve "
+            "has 0)"
+        )
+        advice = ": increase k to shrink it towards 0."
+    else:
+        text += (
+            "A normal curve has skewness 0 and excess kurtosis 0; means of "
+            f"{k} draws have exactly {_n(src.skewness, 3)}/√{k} = "
+            f"**{_n(result.predicted_skewness, 2)}** and {kurtosis} (measured "
+            f"skewness {_n(result.skewness, 2)})"
+        )
+        advice = (
+            ": increase k to shrink both towards 0 — the more skewed the source, "
+            "the larger k it needs."
+        )
+    return text + ("." if verdict == "very close to" else advice)
 
 
 def clt_code(result: MeansOfK) -> str:
