@@ -214,7 +214,7 @@ def dot_latex(result: DotProduct) -> list[str]:
             first,
             norms
             + r" \qquad \cos\theta = \frac{a\cdot b}{\lVert a\rVert\,\lVert b\rVert}"
-            + r" = \frac{0}{0}\ \text{is undefined: a zero vector has no angle}",
+            + r" = \frac{0}{0}\ \text{(undefined)}",
         ]
     assert result.angle_degrees is not None
     return [

@@ -111,8 +111,10 @@ with main:
     cells[1].metric("|a| (length)", format_number(result.norm_a, 4))
     cells[2].metric("|b| (length)", format_number(result.norm_b, 4))
     if result.cosine is None or result.angle_degrees is None:
-        cells[3].metric("cos θ", "undefined")
-        cells[4].metric("angle θ", "undefined")
+        cells[3].metric("cos θ: undefined", "—", help="A zero vector has no direction.")
+        cells[4].metric(
+            "angle θ: undefined", "—", help="A zero vector has no direction."
+        )
     else:
         cells[3].metric("cos θ (similarity)", format_number(result.cosine, 4))
         cells[4].metric("angle θ", f"{format_number(result.angle_degrees, 4)}°")

@@ -92,8 +92,8 @@ def test_zero_vector_says_undefined_instead_of_nan() -> None:
     at = page_test(SCRIPT, {"a": "0, 0, 0"}).run()
     assert not at.exception
     assert not at.error
-    assert metrics(at)["cos θ"] == "undefined"
-    assert metrics(at)["angle θ"] == "undefined"
+    assert metrics(at)["cos θ: undefined"] == "—"
+    assert metrics(at)["angle θ: undefined"] == "—"
     assert "nan" not in texts(at).lower()
     code, output = panels(at)[1]
     assert (
