@@ -198,10 +198,28 @@ class Handle:
     kind: str  # one of KINDS
     values: tuple[str, str] = ("", "")
     direction: int = 1
+    walk: bool = False  # one more step each time (turning at the limits)
 
     def change(self, page: Page) -> None:
-        """One change, as a student makes it (alternating back and forth)."""
+        """One change, as a student makes it (back and forth, or walking on)."""
         self.locator.focus()
+        if self.kind in ("slider", "number") and self.walk:
+            self.direction = walk_direction(self.locator, self.direction)
+            up, down = (
+                ("ArrowRight", "ArrowLeft")
+                if self.kind == "slider"
+                else ("ArrowUp", "ArrowDown")
+            )
+            page.keyboard.press(up if self.direction > 0 else down)
+            return
+        if self.kind == "text" and self.walk:
+            self.locator.fill(bump_last_number(self.locator.input_value()))
+            page.keyboard.press("Enter")
+            return
+        if self.kind == "textarea" and self.walk:
+            self.locator.fill(bump_last_number(self.locator.input_value()))
+            page.keyboard.press("Control+Enter")
+            return
         if self.kind in ("slider", "number"):
             up, down = (
                 ("ArrowRight", "ArrowLeft")
@@ -252,6 +270,17 @@ def find_control(page: Page, control: Control) -> Handle | None:
     return found
 
 
+def walk_direction(control: Locator, direction: int) -> int:
+    """Keep going the same way unless the next step would leave the range."""
+    value = float(control.input_value() or 0)
+    low, high, step = (
+        float(control.get_attribute(name) or default)
+        for name, default in (("min", "-inf"), ("max", "inf"), ("step", 1))
+    )
+    nxt = value + direction * (step or 1)
+    return direction if low - 1e-9 <= nxt <= high + 1e-9 else -direction
+
+
 def first_direction(slider: Locator) -> int:
     """+1 if one step up stays in range, else −1."""
     value, high, step = (
@@ -268,6 +297,7 @@ def measure_target(
     quiet_ms: float,
     timeout_s: float,
     cold_timeout_s: float = 60.0,
+    walk: bool = False,
 ) -> Row:
     page_slug, control = target
     row = Row(target_label(target))
@@ -297,6 +327,7 @@ def measure_target(
             row.errors.append("no control on this view (add one to CONTROLS)")
             return row
         row.changed = handle.name
+        handle.walk = walk
         misses = 0
         for index in range(changes + 2):  # two untimed changes first
             before = traffic.received
@@ -407,6 +438,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--url", help="measure a running server instead of starting one"
     )
+    parser.add_argument(
+        "--walk",
+        action="store_true",
+        help="each change one more step the same way (turning at the limits) instead "
+        "of back and forth: defeats caches, like a student exploring",
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = parser.parse_args(argv)
     if not 1 <= args.changes <= 500:
@@ -438,12 +475,19 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
     chosen = targets(args.pages, args.first_case)
     mode = "plain" if args.plain else "fast"
     label = args.url or ("plain streamlit run" if args.plain else "serve.py")
+    label += ", walking" if args.walk else ", back and forth"
     rows: list[Row] = []
     with serve(args.url, [], mode) as server, chromium() as browser:
         warm_up(browser, server.url, args.timeout)
         for target in chosen:
             row = measure_target(
-                browser, server.url, target, args.changes, args.quiet, args.timeout
+                browser,
+                server.url,
+                target,
+                args.changes,
+                args.quiet,
+                args.timeout,
+                walk=args.walk,
             )
             rows.append(row)
             print(f"  {row.target}: {row.verdict(args.changes)}", file=sys.stderr)

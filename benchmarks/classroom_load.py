@@ -327,6 +327,20 @@ class Widget:
         )
         return _round(value), _round(other)
 
+    def walk(self, value: float | str, direction: int) -> tuple[float | str, int]:
+        """One more step the same way (turning at the limits): a student exploring.
+
+        Returns the next value and direction. A text box's last number keeps
+        growing by one.
+        """
+        if self.kind == "text":
+            return bump_last_number(str(value)), direction
+        nxt = float(value) + direction * self.step
+        if not self.low - 1e-9 <= nxt <= self.high + 1e-9:
+            direction = -direction
+            nxt = float(value) + direction * self.step
+        return _round(nxt), direction
+
     def state(self, value: float | str) -> WidgetState:
         """The widget state the browser would send for ``value``."""
         state = WidgetState(id=self.id)
@@ -397,7 +411,12 @@ class Student:
     """One browser tab's worth of protocol: open a page, change a control."""
 
     def __init__(
-        self, base_url: str, slug: str, control: Control, timeout: float = 15.0
+        self,
+        base_url: str,
+        slug: str,
+        control: Control,
+        timeout: float = 15.0,
+        walk: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.slug = slug
@@ -415,6 +434,8 @@ class Student:
         self.widget: Widget | None = None
         self.values: tuple[Any, Any] = (0.0, 0.0)
         self.changes = 0
+        self.walking = walk  # explore step by step instead of alternating two values
+        self.direction = 1
 
     # -- connection -----------------------------------------------------------------
     def connect(self, existing_session_id: str = "", cookie: str | None = None) -> None:
@@ -558,11 +579,16 @@ class Student:
         return self._read_run(started, collect_widgets)
 
     def change(self) -> Run:
-        """Change the control (alternating between two values) and rerun."""
+        """Change the control (two values in turn, or one more step) and rerun."""
         if self.widget is None:
             raise SessionLost(f"no control to change on {self.slug}")
         self.changes += 1
-        return self.rerun([self.widget.state(self.values[self.changes % 2])])
+        if self.walking:
+            value, self.direction = self.widget.walk(self.values[0], self.direction)
+            self.values = (value, self.values[1])
+        else:
+            value = self.values[self.changes % 2]
+        return self.rerun([self.widget.state(value)])
 
 
 def as_widget(element: Any) -> Widget | None:
@@ -649,6 +675,9 @@ class Result:
     rss_start_mb: float = 0.0
     rss_peak_mb: float = 0.0
     cpu_percent: float = 0.0  # the servers' CPU over the steady phase (100 = one core)
+    cpu_ms_per_change: float = float(
+        "nan"
+    )  # server CPU per change: what limits a class
     client_cpu_percent: float = 0.0  # this script's own CPU: near 100 = numbers suspect
     served_by: dict[str, int] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
@@ -717,7 +746,9 @@ class Classroom:
         bursts: int,
         timeout: float,
         seed: int = 0,
+        walk: bool = False,
     ) -> None:
+        self.walk = walk
         self.server = server
         self.targets = list(targets)
         self.students = students
@@ -741,7 +772,7 @@ class Classroom:
         page, control = target
         label = target_label(target)
         jitter = random.Random(seed)
-        student = Student(self.server.url, page, control, self.timeout)
+        student = Student(self.server.url, page, control, self.timeout, self.walk)
         alive = True
         try:
             started = time.monotonic()
@@ -859,6 +890,8 @@ class Classroom:
             steady_wall = max(time.monotonic() - self.steady_start, 0.05)
             cpu_used = sum(cpu_seconds(pid) for pid in self.server.pids) - cpu
             result.cpu_percent = 100 * cpu_used / steady_wall
+            if self.log.steady:
+                result.cpu_ms_per_change = 1000 * cpu_used / len(self.log.steady)
             result.client_cpu_percent = (
                 100 * (time.process_time() - client_cpu) / steady_wall
             )
@@ -968,8 +1001,9 @@ def table(results: Sequence[Result]) -> str:
     lines = [
         "| page (view: control) | server | students | opened in s (med/max) | changes/s "
         "| median ms | p95 ms | max ms | KB/change | errors | lost | burst: last served s "
-        "| server RSS MB (start→peak) | server CPU % | client CPU % | budget |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| server RSS MB (start→peak) | server CPU % | server CPU ms/change "
+        "| client CPU % | budget |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         bursts = " / ".join(_fmt(b, ".2f") for b in r.bursts) or "—"
@@ -980,6 +1014,7 @@ def table(results: Sequence[Result]) -> str:
             f"| {_fmt(r.max_ms, '.0f')} | {r.kb_per_change:.1f} "
             f"| {r.errors + r.burst_errors} | {r.missing} | {bursts} "
             f"| {r.rss_start_mb:.0f} → {r.rss_peak_mb:.0f} | {r.cpu_percent:.0f} "
+            f"| {_fmt(r.cpu_ms_per_change, '.1f')} "
             f"| {r.client_cpu_percent:.0f} | {r.verdict()} |"
         )
         if len(r.per_target) > 1:
@@ -987,7 +1022,7 @@ def table(results: Sequence[Result]) -> str:
                 lines.append(
                     f"| ↳ {label} | | {row['interactions']:.0f} changes | | "
                     f"| {row['median_ms']:.0f} | {row['p95_ms']:.0f} | "
-                    f"| {row['kb_per_change']:.1f} | | | | | | | |"
+                    f"| {row['kb_per_change']:.1f} | | | | | | | | |"
                 )
     lines.append("")
     lines.append(
@@ -1074,6 +1109,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--timeout", type=float, default=15.0, help="per-message timeout, s (15)"
     )
+    parser.add_argument(
+        "--walk",
+        action="store_true",
+        help="each change one more step the same way (turning at the limits) instead "
+        "of two values in turn: defeats caches, like students exploring",
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument(
         "--seed", type=int, default=0, help="seed of the students' timing"
@@ -1123,8 +1164,9 @@ def run(args: argparse.Namespace) -> tuple[list[Result], list[str]]:
                 args.bursts,
                 args.timeout,
                 args.seed,
+                args.walk,
             )
-            result = classroom.run(mode)
+            result = classroom.run(mode + ("+walk" if args.walk else ""))
             results.append(result)
             print(f"  {result.target}: {result.verdict()}", file=sys.stderr, flush=True)
     return results, problems

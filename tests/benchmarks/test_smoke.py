@@ -66,6 +66,18 @@ def test_a_student_moves_a_slider_through_the_websocket(app: AppServer) -> None:
         student.close()
 
 
+def test_a_walking_student_explores_step_by_step(app: AppServer) -> None:
+    student = Student(app.url, "equations", Control("b"), walk=True)
+    student.connect()
+    try:
+        student.open_page()
+        for _ in range(3):
+            student.change()
+        assert student.query_string == "b=-3.7"  # −4 and three steps of 0.1 up
+    finally:
+        student.close()
+
+
 def test_a_student_opens_the_view_of_a_link(app: AppServer) -> None:
     student = Student(app.url, "equations", Control("a1", "view=two"))
     student.connect()
@@ -133,6 +145,9 @@ def test_each_kind_of_control_alternates_between_two_valid_values() -> None:
     assert text.state("1, 2").string_value == "1, 2"
     assert text.alternatives(("1", "2")) == ("1", "2")
     assert list(top.state(49.0).double_array_value.data) == [49.0]
+    assert top.walk(49.0, 1) == (50.0, 1)
+    assert top.walk(50.0, 1) == (49.0, -1)  # turns at the maximum
+    assert text.walk("1, 9", 1) == ("1, 10", 1)
     assert bump_last_number("[[1, 2], [3, 9]]") == "[[1, 2], [3, 10]]"
     assert bump_last_number("none") == "none "
 
