@@ -772,12 +772,12 @@ def descent_latex(result: Descent1D) -> str:
         "diverging": "> 1",
     }[regime.key]
     abs_r = format_number(abs(regime.factor), 6)
-    return (
-        update
-        + rf"\\ |1 - 2\cdot\text{{lr}}| = |1 - 2\cdot {lr}| = |{r}| = {abs_r} {relation}"
+    rule = (
+        rf"|1 - 2\cdot\text{{lr}}| = |1 - 2\cdot {lr}| = |{r}| = {abs_r} {relation}"
         if regime.key != "one_step"
-        else update + rf"\\ 1 - 2\cdot\text{{lr}} = 1 - 2\cdot {lr} = 0"
+        else rf"1 - 2\cdot\text{{lr}} = 1 - 2\cdot {lr} = 0"
     )
+    return rf"\begin{{gathered}} {update} \\ {rule} \end{{gathered}}"
 
 
 def _paren(value: float) -> str:
@@ -1075,7 +1075,7 @@ def race_latex(r: Race) -> list[str]:
         "gd": r"w \leftarrow w - \alpha\,\nabla f",
         "momentum": r"z \leftarrow \beta z + \nabla f, \quad w \leftarrow w - \alpha z",
         "rmsprop": r"s \leftarrow \rho s + (1-\rho)(\nabla f)^2, \quad w \leftarrow w - \frac{\alpha\,\nabla f}{\sqrt{s} + \varepsilon}",
-        "adam": r"m \leftarrow \beta_1 m + (1-\beta_1)\nabla f, \quad v \leftarrow \beta_2 v + (1-\beta_2)(\nabla f)^2 \\ \hat m = \frac{m}{1-\beta_1^t}, \quad \hat v = \frac{v}{1-\beta_2^t}, \quad w \leftarrow w - \frac{\alpha\,\hat m}{\sqrt{\hat v} + \varepsilon}",
+        "adam": r"\begin{gathered} m \leftarrow \beta_1 m + (1-\beta_1)\nabla f, \quad v \leftarrow \beta_2 v + (1-\beta_2)(\nabla f)^2 \\ \hat m = \frac{m}{1-\beta_1^t}, \quad \hat v = \frac{v}{1-\beta_2^t}, \quad w \leftarrow w - \frac{\alpha\,\hat m}{\sqrt{\hat v} + \varepsilon} \end{gathered}",
     }
     used = dict.fromkeys(o.method for o in r.optimisers)
     lines = [

@@ -298,7 +298,6 @@ def _animation(steps: Sequence[int], duration: int) -> Dict:
     play = {
         "frame": {"duration": duration, "redraw": False},
         "transition": {"duration": 0},
-        "fromcurrent": True,
         "mode": "immediate",
     }
     return {
@@ -314,6 +313,7 @@ def _animation(steps: Sequence[int], duration: int) -> Dict:
                 "showactive": False,
                 "font": {"size": 15},
                 "buttons": [
+                    # every frame from the first: Play always replays the whole run
                     {"label": "▶ Play", "method": "animate", "args": [None, play]},
                     {"label": "⏸ Pause", "method": "animate", "args": [[None], still]},
                 ],

@@ -1,0 +1,102 @@
+"""The gradient-descent page in a real browser against a real server."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import CHART, Server, open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(autouse=True)
+def patient_expect() -> Iterator[None]:
+    """Other suites share this 2-core machine: give slow renders time, then restore."""
+    expect.set_options(timeout=45_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+CHARTS = '[data-testid="stPlotlyChart"]'
+EXCEPTION = '[data-testid="stException"]'
+#: Number of points of the path trace (trace 2) in the first Plotly chart.
+PATH_LENGTH = "document.querySelectorAll('.js-plotly-plot')[0]._fullData[2].x.length"
+
+
+def test_notebook_cell_and_step_buttons(server: Server, page: Page) -> None:
+    open_page(page, f"{server.url}/gradient-descent")
+    expect(page.locator(CHART).first).to_be_visible()
+    chart = page.locator(CHARTS).first
+    expect(chart).to_contain_text("after step 1: w = 4")
+    expect(page.get_by_text("smooth convergence").first).to_be_visible()
+    page.get_by_role("button", name="+10", exact=True).click()
+    wait_idle(page)
+    expect(chart).to_contain_text("after step 11: w = 0.429497")
+    expect(page).to_have_url(re.compile(r"steps=11"))
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+
+
+def test_play_animates_in_the_browser_without_the_server(
+    server: Server, page: Page
+) -> None:
+    sent: list[object] = []
+    page.on(
+        "websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame))
+    )
+    open_page(page, f"{server.url}/gradient-descent?steps=30&lr=0.05")
+    expect(page.locator(CHART).first).to_be_visible()
+    page.wait_for_function(f"{PATH_LENGTH} === 31", timeout=45_000)
+    sent.clear()
+    page.locator(".updatemenu-button", has_text="Play").first.click()
+    page.wait_for_function(f"{PATH_LENGTH} < 31")  # the path restarts short ...
+    page.wait_for_function(f"{PATH_LENGTH} === 31", timeout=15_000)  # ... and grows
+    assert sent == [], "the animation must not talk to the server"
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute(
+        "data-test-script-state", "notRunning"
+    )
+
+
+def test_a_diverging_link_reports_the_step(server: Server, page: Page) -> None:
+    open_page(page, f"{server.url}/gradient-descent?lr=3.5&steps=50")
+    warning = page.get_by_test_id("stAlertContentWarning")
+    expect(warning).to_contain_text("Diverged at step 7: |w| passed 1e6")
+    expect(page.locator(CHARTS).first).to_contain_text(
+        "diverged at step 7: |w| passed 1e6"
+    )
+    expect(page.get_by_label("Learning rate lr (exact)")).to_have_value("3.500")
+
+
+def test_derivative_view_moves_the_tangent(server: Server, page: Page) -> None:
+    open_page(page, f"{server.url}/gradient-descent?view=derivative")
+    chart = page.locator(CHARTS).first
+    expect(chart).to_contain_text("slope f′(w) = 10")
+    exact = page.get_by_role("spinbutton", name="w (where to take the slope) (exact)")
+    exact.fill("-2")
+    exact.press("Enter")
+    wait_idle(page)
+    expect(chart).to_contain_text("slope f′(w) = −4")
+    expect(page).to_have_url(re.compile(r"w=-2"))
+
+
+def test_race_renders_and_a_click_sets_the_start(server: Server, page: Page) -> None:
+    open_page(page, f"{server.url}/gradient-descent?view=race")
+    charts = page.locator(CHARTS)
+    expect(charts).to_have_count(2)
+    expect(charts.first).to_contain_text("Momentum (lr 0.02, β 0.7)")
+    x0 = page.get_by_label("Start x₀ (exact)")
+    expect(x0).to_have_value("-3.50")
+    plot_area = charts.first.locator(".nsewdrag").first
+    box = plot_area.bounding_box()
+    assert box is not None
+    # three quarters across, a quarter down: about (2, 1) on the x-4…4, y-2…2 view
+    page.mouse.click(box["x"] + 0.75 * box["width"], box["y"] + 0.25 * box["height"])
+    wait_idle(page)
+    expect(x0).not_to_have_value("-3.50")
+    expect(page).to_have_url(re.compile(r"x0=[12]"))
+    value = float(x0.input_value())
+    assert 1.0 <= value <= 3.0
+    expect(charts.first).to_contain_text(f"start ({value:g}".replace("-", "−"))
