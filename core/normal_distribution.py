@@ -83,9 +83,6 @@ def normal_cdf(x: float, mu: float, sigma: float) -> float:
 
     The same formula, operation for operation, as ``statistics.NormalDist(mu,
     sigma).cdf(x)``, so the code panel's ``NormalDist`` gives identical digits.
-    The standard-library class is not imported here: when a test opens a page
-    script directly, ``pages/`` is first on ``sys.path`` and ``pages/statistics.py``
-    would be imported in its place.
     """
     return 0.5 * (1.0 + math.erf((x - mu) / (sigma * math.sqrt(2.0))))
 

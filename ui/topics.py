@@ -69,7 +69,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
     Topic(
         "statistics",
-        "pages/statistics.py",
+        "pages/descriptive_statistics.py",
         "Mean, variance & std",
         "📊",
         "Probability & statistics",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import statistics as stats
+from core import descriptive_statistics as stats
 from core.parsing import format_number
 from ui import page
 from ui.code_panel import code_panel
 from ui.url_state import Param
-from viz import statistics as viz
+from viz import descriptive_statistics as viz
 
 PARAMS = (
     Param.choice(

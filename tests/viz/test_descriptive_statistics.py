@@ -6,8 +6,8 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from core import statistics as stats
-from viz import statistics as viz
+from core import descriptive_statistics as stats
+from viz import descriptive_statistics as viz
 from viz import style
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.parsing import format_number
-from core.statistics import DataSummary, MoveOneValue, view_range
+from core.descriptive_statistics import DataSummary, MoveOneValue, view_range
 from viz import style
 from viz.normal_distribution import build_figure
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import statistics as pystats  # stdlib first, before AppTest puts pages/ on sys.path
+import statistics as pystats  # the standard library: an independent check
 
 import numpy as np
 import pytest
@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
 
-SCRIPT = "pages/statistics.py"
+SCRIPT = "pages/descriptive_statistics.py"
 
 
 def segmented(at: AppTest, key: str):
