@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from core.parsing import format_number
 from core.descriptive_statistics import DataSummary, MoveOneValue, view_range
+from core.parsing import format_number
 from viz import style
 from viz.normal_distribution import build_figure
 
