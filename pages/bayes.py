@@ -167,6 +167,25 @@ PRESETS: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
 }
+#: The picture for each view: (result, counts, story, perspective) -> figure.
+FIGURES = {
+    "icons": viz.icon_array_figure,
+    "tree": viz.tree_figure,
+    "area": lambda result, _counts, story, perspective: viz.area_figure(
+        result, story, perspective
+    ),
+}
+INDEPENDENT_TESTS = (
+    "The tests are assumed **independent given A**: knowing A, one result says "
+    "nothing about the next (a retest of the same faulty sample would break this)."
+)
+NAIVE_ASSUMPTION = (
+    "**The naive assumption:** given the class, words are independent, so "
+    "P(free, money | spam) = P(free | spam) · P(money | spam). Real words are not "
+    "independent (“free” and “money” come together), yet the product still ranks "
+    "messages well — and it is just Bayes' theorem applied once per word, each "
+    "posterior the next prior."
+)
 _FORM_SEEN = "_bayes_form_seen"
 _LAST = "_bayes_last_result"
 
@@ -217,92 +236,96 @@ def carry_over(form: str) -> None:
         state.set_values({"p_b": min(max(round(last.p_b, 4), low), high)})
 
 
-view = state.widget("view")
-controls, main = page.columns()
-
-with controls:
-    if view != "naive":
-        form = state.widget("form")
-        carry_over(form)
-        p_a = state.widget("p_a")
-        p_b_given_a = state.widget("p_b_given_a")
-        if form == "notebook":
-            p_b = state.widget("p_b")
-            st.caption(cb.describe_bounds(p_a, p_b_given_a))
-            p_b_given_not_a = state.value("p_b_given_not_a")
-        else:
-            p_b_given_not_a = state.widget("p_b_given_not_a")
-            p_b = state.value("p_b")
-        story_key = state.widget("story")
-        st.caption("Presets (each is a link: the address bar keeps it)")
-        left, right = st.columns(2)
-        left.button("📓 Notebook", on_click=notebook_example, width="stretch")
-        for index, (label, values) in enumerate(PRESETS.values()):
-            (right if index % 2 == 0 else left).button(
-                label, on_click=apply_preset, args=(values,), width="stretch"
-            )
-        if view == "update":
-            results = state.widget("results")
-    else:
-        p_spam = state.widget("p_spam")
-        message = state.widget("message")
-        st.caption("Vocabulary: " + ", ".join(cb.VOCABULARY))
-        words = page.compute("message", cb.parse_message, message)
-        st.markdown("**Word likelihoods** (how often each word appears in each class)")
-        likelihoods = {}
-        for word in dict.fromkeys(words):
-            spam_col, genuine_col = st.columns(2)
-            likelihoods[word] = (
-                state.widget(f"spam_{word}", container=spam_col),
-                state.widget(f"genuine_{word}", container=genuine_col),
-            )
-        st.button(
-            "↺ Start again",
-            on_click=notebook_example,
-            help="Every control back to its start.",
+def preset_buttons() -> None:
+    """The four presets, two a row; each one leaves its URL state in the address bar."""
+    controls.caption("Presets (each is a link: the address bar keeps it)")
+    left, right = controls.columns(2)
+    left.button("📓 Notebook", on_click=notebook_example, width="stretch")
+    for index, (label, values) in enumerate(PRESETS.values()):
+        (right if index % 2 == 0 else left).button(
+            label, on_click=apply_preset, args=(values,), width="stretch"
         )
-    state.sync_url()
 
-if view != "naive":
-    story = cb.STORIES[story_key]
+
+def likelihood_sliders(word: str) -> tuple[float, float]:
+    spam_col, genuine_col = controls.columns(2)
+    spam = state.widget(f"spam_{word}", container=spam_col)
+    return spam, state.widget(f"genuine_{word}", container=genuine_col)
+
+
+# The script stays flat (few nested blocks): Streamlit's "magic" rewrite walks every
+# block's subtree again, which costs more per rerun than the maths and the charts.
+view = state.widget("view")
+theorem = view != "naive"
+pictures = view in ("icons", "tree", "area")
+controls, main = page.columns()
+form, p_b, p_b_given_not_a = (
+    state.value(k) for k in ("form", "p_b", "p_b_given_not_a")
+)
+
+# -- controls -------------------------------------------------------------------------------
+if theorem:
+    form = state.widget("form", container=controls)
+    carry_over(form)
+    p_a = state.widget("p_a", container=controls)
+    p_b_given_a = state.widget("p_b_given_a", container=controls)
+if theorem and form == "notebook":
+    p_b = state.widget("p_b", container=controls)
+    controls.caption(cb.describe_bounds(p_a, p_b_given_a))
+if theorem and form == "natural":
+    p_b_given_not_a = state.widget("p_b_given_not_a", container=controls)
+if theorem:
+    story = cb.STORIES[state.widget("story", container=controls)]
+    preset_buttons()
+if view == "update":
+    results = state.widget("results", container=controls)
+if view == "naive":
+    p_spam = state.widget("p_spam", container=controls)
+    message = state.widget("message", container=controls)
+    controls.caption("Vocabulary: " + ", ".join(cb.VOCABULARY))
+    with controls:
+        words = page.compute("message", cb.parse_message, message)
+    controls.markdown(
+        "**Word likelihoods** (how often each word appears in each class)"
+    )
+    likelihoods = {word: likelihood_sliders(word) for word in dict.fromkeys(words)}
+    controls.button(
+        "↺ Start again",
+        on_click=notebook_example,
+        help="Every control back to its start.",
+    )
+state.sync_url()
+
+# -- the theorem: formula, sentence, named edge cases -------------------------------------------
+if theorem:
     with controls:
         result = page.compute(
             "bayes", cb.bayes, form, p_a, p_b_given_a, p_b, p_b_given_not_a
         )
-        st.session_state[_LAST] = result
-        if result.form == "natural":
-            st.caption(
-                f"P(B) = P(B|A)·P(A) + P(B|¬A)·(1 − P(A)) = "
-                f"{format_number(result.p_b, 4)} by total probability."
-            )
+    st.session_state[_LAST] = result
     with main:
         page.formula(cb.bayes_latex(result))
-        legend = cb.story_legend(story)
-        if legend:
-            st.caption(legend)
-        page.explain(cb.describe_bayes(result, story))
-        for note in cb.edge_cases(result):
-            st.info(note, icon="📌")
+    main.caption(cb.story_legend(story))
+    main.markdown(cb.describe_bayes(result, story))
+    for note in cb.edge_cases(result):
+        main.info(note, icon="📌")
+if theorem and form == "natural":
+    controls.caption(
+        f"P(B) = P(B|A)·P(A) + P(B|¬A)·(1 − P(A)) = "
+        f"{format_number(result.p_b, 4)} by total probability."
+    )
 
-if view in ("icons", "tree", "area"):
+# -- icon array, tree, unit square ---------------------------------------------------------------
+if pictures:
+    words_box = main.container()
+    look, size = main.columns([1.6, 1])
+    perspective = state.widget("perspective", container=look)
+    counts = cb.natural_frequencies(result, int(state.widget("n", container=size)))
+    words_box.info(cb.describe_frequencies(result, counts, story), icon="👥")
+    fallacy = cb.base_rate_note(result, counts, story)
+    words_now = cb.describe_perspective(result, counts, story, perspective)
+    figure = FIGURES[view](result, counts, story, perspective)
     with main:
-        words_box = st.container()
-        look, size = st.columns([1.6, 1])
-        perspective = state.widget("perspective", container=look)
-        n = int(state.widget("n", container=size))
-        counts = cb.natural_frequencies(result, n)
-        with words_box:
-            st.info(cb.describe_frequencies(result, counts, story), icon="👥")
-            fallacy = cb.base_rate_note(result, counts, story)
-            if fallacy:
-                st.warning(fallacy, icon="⚠️")
-        words_now = cb.describe_perspective(result, counts, story, perspective)
-        if view == "icons":
-            figure = viz.icon_array_figure(result, counts, story, perspective)
-        elif view == "tree":
-            figure = viz.tree_figure(result, counts, story, perspective)
-        else:
-            figure = viz.area_figure(result, story, perspective)
         page.chart(figure, key=f"bayes_{view}", alt=words_now)
         page.explain(words_now)
         page.chart(
@@ -311,41 +334,37 @@ if view in ("icons", "tree", "area"):
             alt=cb.describe_bayes(result, story),
         )
         code_panel(cb.bayes_code(result), cb.bayes_code_result(result))
-elif view == "update":
+if pictures and fallacy:
+    words_box.warning(fallacy, icon="⚠️")
+
+# -- several tests in a row ----------------------------------------------------------------------
+if view == "update":
     with controls:
         updates = page.compute("updates", cb.update_sequence, result, results)
+    words_now = cb.describe_sequence(updates, story)
     with main:
         page.formula(cb.sequence_latex(updates))
-        words_now = cb.describe_sequence(updates, story)
         page.explain(words_now)
-        st.info(
-            "The tests are assumed **independent given A**: knowing A, one result "
-            "says nothing about the next (a retest of the same faulty sample would "
-            "break this).",
-            icon="🔁",
-        )
+    main.info(INDEPENDENT_TESTS, icon="🔁")
+    with main:
         page.chart(
             viz.sequence_figure(updates, story), key="bayes_update", alt=words_now
         )
         code_panel(cb.sequence_code(result, updates), cb.sequence_code_result(updates))
-elif view == "naive":
+
+# -- naive Bayes ------------------------------------------------------------------------------------
+if view == "naive":
     spam_likes = [likelihoods[w][0] for w in words]
     genuine_likes = [likelihoods[w][1] for w in words]
     with controls:
         verdict = page.compute(
             "naive", cb.naive_bayes, words, p_spam, spam_likes, genuine_likes
         )
+    words_now = cb.describe_naive_bayes(verdict)
     with main:
         page.formula(cb.naive_bayes_latex(verdict))
-        words_now = cb.describe_naive_bayes(verdict)
         page.explain(words_now)
-        st.info(
-            "**The naive assumption:** given the class, words are independent, so "
-            "P(free, money | spam) = P(free | spam) · P(money | spam). Real words "
-            "are not independent (“free” and “money” come together), yet the "
-            "product still ranks messages well — and it is just Bayes' theorem "
-            "applied once per word, each posterior the next prior.",
-            icon="📧",
-        )
+    main.info(NAIVE_ASSUMPTION, icon="📧")
+    with main:
         page.chart(viz.naive_bayes_figure(verdict), key="bayes_naive", alt=words_now)
         code_panel(cb.naive_bayes_code(verdict), cb.naive_bayes_code_result(verdict))

@@ -378,7 +378,7 @@ def tree_figure(
                 "y": leaf_y,
                 "mode": "markers+text",
                 "text": [
-                    f"  {labels[k]}: {_num(jp[k])} ({getattr(counts, k):,} of {counts.n:,})"
+                    f"  {labels[k]}<br>  {_num(jp[k])} · {getattr(counts, k):,} of {counts.n:,}"
                     for k in leaves
                 ],
                 "textposition": "middle right",

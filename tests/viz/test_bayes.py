@@ -176,7 +176,7 @@ def test_tree_shows_branches_and_joint_leaves() -> None:
     assert lit["P(A) = 0.3"] == style.INK
     leaves = [t for t in fig.data if t.name == "leaves (joint probabilities)"]
     assert len(leaves) == 2
-    assert "A and B: 0.24 (240 of 1,000)" in leaves[0].text[0]
+    assert "A and B<br>  0.24 · 240 of 1,000" in leaves[0].text[0]
     assert fig.layout.title.text == "P(A|B) = P(A∩B) / P(B) = 0.24 / 0.5 = 0.48"
 
 
