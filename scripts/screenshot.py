@@ -43,6 +43,15 @@ def main() -> None:
         page.goto(args.url)
         page.wait_for_selector(IDLE, timeout=30_000)
         page.wait_for_timeout(1500)  # let Plotly finish drawing for the picture
+        if args.full:
+            # Streamlit scrolls inside its own container, not the document: grow the
+            # window to the content's height instead.
+            height = page.evaluate(
+                "Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"] *')]"
+                ".slice(0, 1).map(e => e.scrollHeight), document.body.scrollHeight)"
+            )
+            page.set_viewport_size({"width": args.width, "height": int(height) + 40})
+            page.wait_for_timeout(800)
         page.screenshot(path=args.out, full_page=args.full)
         browser.close()
 
