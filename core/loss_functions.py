@@ -62,7 +62,7 @@ TRUE_W, TRUE_B = 0.6, 2.0
 W_RANGE = (-2.0, 3.0)
 B_RANGE = (-6.0, 10.0)
 #: Grid of the MSE contour, per side.
-GRID = 61
+GRID = 41
 
 #: Losses compared on the "MSE vs MAE vs Huber" view, by short name.
 LOSSES: dict[str, str] = {
@@ -998,7 +998,8 @@ def loss_curves_latex(delta: float) -> str:
 def line_text(w: float, b: float, digits: int = 3) -> str:
     """``0.675·x + 1.36`` or ``0.675·x − 1.36``."""
     sign = "−" if b < 0 else "+"
-    return f"{_n(w, digits)}·x {sign} {_n(abs(b), digits)}".replace("-", "−")
+    text = f"{_n(w, digits)}·x\u00a0{sign}\u00a0{_n(abs(b), digits)}"  # no line breaks
+    return text.replace("-", "−")
 
 
 def fit_metrics(fit: LineFit, path: Trajectory) -> list[tuple[str, str, str | None]]:

@@ -534,8 +534,8 @@ def loss_curves_figure(delta: float, residual: float | None = None) -> go.Figure
             "mae": abs(residual),
             "huber": float(huber([residual], delta)[0]),
         }
-        values = list(at_residual.values())
-        shown = [min(value, LOSS_AXIS[1] * 0.97) for value in values]
+        losses = list(at_residual.values())
+        shown = [min(value, LOSS_AXIS[1] * 0.97) for value in losses]
         colours = [LOSS_COLOURS[key] for key in at_residual]
         fig.add_trace(
             _scatter(
@@ -547,13 +547,13 @@ def loss_curves_figure(delta: float, residual: float | None = None) -> go.Figure
                     "size": 13,
                     "symbol": [
                         "triangle-up" if v > s else "circle"
-                        for v, s in zip(values, shown, strict=True)
+                        for v, s in zip(losses, shown, strict=True)
                     ],
                     "line": {"color": "white", "width": 1.5},
                 },
                 text=[
                     f"{_num(v)}{' ↑' if v > s else ''}"
-                    for v, s in zip(values, shown, strict=True)
+                    for v, s in zip(losses, shown, strict=True)
                 ],
                 textposition=[_label_side(key, residual) for key in at_residual],
                 textfont={"color": colours, "size": 15},
