@@ -60,8 +60,15 @@ def _clip(value: float) -> float:
 
 
 def _p(value: float) -> str:
-    """A probability for display: at most 4 significant digits, ``0.48``."""
-    return format_number(value, 4)
+    """A probability for display: 4 significant digits, ``0.48``; never a false 1.
+
+    >>> _p(0.48), _p(0.371428), _p(0.99998)
+    ('0.48', '0.3714', '0.99998')
+    """
+    text = format_number(value, 4)
+    if text == "1" and value != 1:
+        return format_number(value, 8)
+    return text
 
 
 def percent(value: float) -> str:
@@ -945,18 +952,30 @@ def naive_bayes(
     )
 
 
+def _latex_number(value: float) -> str:
+    """``0.0015`` stays, ``1.5e-05`` becomes ``1.5 \times 10^{-5}``."""
+    text = _p(value)
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
 def naive_bayes_latex(nb: NaiveBayes) -> str:
-    """The score of each class and the posterior, with today's numbers."""
-    spam = r" \times ".join([_p(nb.p_spam), *(_p(v) for v in nb.p_word_given_spam)])
-    ham = r" \times ".join([_p(1 - nb.p_spam), *(_p(v) for v in nb.p_word_given_ham)])
+    """Each class's score, then the posterior, with today's numbers."""
+    factors = (_latex_number(v) for v in nb.p_word_given_spam)
+    spam = r" \times ".join([_p(nb.p_spam), *factors])
+    factors = (_latex_number(v) for v in nb.p_word_given_ham)
+    ham = r" \times ".join([_p(1 - nb.p_spam), *factors])
+    spam_score, ham_score = _latex_number(nb.spam_score), _latex_number(nb.ham_score)
     words = r",\ ".join(nb.words)
     return (
         r"\begin{aligned}"
-        r"\text{score}(c) &= P(c)\,\prod_i P(w_i\mid c) \qquad "
-        r"P(\text{spam}\mid\text{message}) = \frac{\text{score}(\text{spam})}"
-        r"{\text{score}(\text{spam}) + \text{score}(\text{genuine})} \\"
-        rf"P(\text{{spam}}\mid \text{{{words}}}) &= \frac{{{spam}}}{{{spam} + {ham}}}"
-        rf" = {_p(nb.posterior)}"
+        r"\text{score}(c) &= P(c)\,\prod_i P(w_i\mid c) \\"
+        rf"\text{{score}}(\text{{spam}}) &= {spam} = {spam_score} \\"
+        rf"\text{{score}}(\text{{genuine}}) &= {ham} = {ham_score} \\"
+        rf"P(\text{{spam}}\mid \text{{{words}}}) &= "
+        rf"\frac{{{spam_score}}}{{{spam_score} + {ham_score}}} = {_p(nb.posterior)}"
         r"\end{aligned}"
     )
 

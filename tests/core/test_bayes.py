@@ -548,4 +548,9 @@ def test_naive_bayes_words() -> None:
     text = cb.describe_naive_bayes(verdict)
     assert "P(spam | message) = 83.3 %" in text
     assert "“meeting” pushes hardest" in text
-    assert "0.5 \\times 0.3 \\times 0.25 \\times 0.02" in cb.naive_bayes_latex(verdict)
+    latex = cb.naive_bayes_latex(verdict)
+    assert r"0.5 \times 0.3 \times 0.25 \times 0.02 = 0.00075" in latex
+    assert r"0.5 \times 0.03 \times 0.05 \times 0.2 = 0.00015" in latex
+    assert r"\frac{0.00075}{0.00075 + 0.00015} = 0.8333" in latex
+    tiny = cb.naive_bayes(["winner"], 0.5, [0.2], [0.00001])
+    assert r"5 \times 10^{-6}" in cb.naive_bayes_latex(tiny)
