@@ -158,6 +158,29 @@ def _feature_matrix(samples: int, link: float, threshold: float, seed: int) -> A
     return corr.feature_matrix(samples, link, threshold, seed)
 
 
+# Figures of the matrix view are pure functions of the controls and are only read
+# (st.plotly_chart copies them), so one object serves every session that asks.
+@st.cache_resource(max_entries=32)
+def _heatmap(
+    samples: int, link: float, threshold: float, seed: int, fx: str, fy: str
+) -> Any:
+    fm = _feature_matrix(samples, link, threshold, seed)
+    return viz.heatmap_figure(fm, (fx, fy))
+
+
+@st.cache_resource(max_entries=32)
+def _ranking(samples: int, link: float, threshold: float, seed: int) -> Any:
+    return viz.ranking_figure(_feature_matrix(samples, link, threshold, seed))
+
+
+@st.cache_resource(max_entries=32)
+def _pair(
+    samples: int, link: float, threshold: float, seed: int, fx: str, fy: str
+) -> Any:
+    fm = _feature_matrix(samples, link, threshold, seed)
+    return viz.pair_figure(fm.pair(fx, fy))
+
+
 def _metrics(items: list[tuple[str, str, str | None]]) -> None:
     """A row of big readouts (label, value, optional delta)."""
     columns = st.columns(len(items))
@@ -401,7 +424,7 @@ def _pick_cell() -> None:
         state.set_values({"fx": names[0], "fy": names[1]})
 
 
-def matrix_controls() -> tuple[corr.FeatureMatrix, int, str, str]:
+def matrix_controls() -> tuple[corr.FeatureMatrix, tuple[Any, ...], str, str]:
     st.markdown(corr.MATRIX_INTRO)
     samples, link = state.widget("samples"), state.widget("link")
     threshold = state.widget("threshold")
@@ -411,17 +434,18 @@ def matrix_controls() -> tuple[corr.FeatureMatrix, int, str, str]:
     _reset_button("matrix")
     state.sync_url()
     fm = page.compute("matrix", _feature_matrix, samples, link, threshold, seed)
-    return fm, samples, fx, fy
+    # the settings of the (last good) matrix: they key the cached figures
+    return fm, (fm.data.shape[0], fm.link, fm.threshold, fm.seed), fx, fy
 
 
-def matrix_main(result: tuple[corr.FeatureMatrix, int, str, str]) -> None:
-    fm, samples, fx, fy = result
+def matrix_main(result: tuple[corr.FeatureMatrix, tuple[Any, ...], str, str]) -> None:
+    fm, (samples, link, threshold, seed), fx, fy = result
     words = corr.describe_matrix(fm)
     page.explain(words)
     for a, b, r in fm.redundant_pairs():
         st.warning(corr.redundancy_warning(a, b, r, fm.threshold), icon="⚠️")
     st.plotly_chart(
-        viz.heatmap_figure(fm, (fx, fy)),
+        _heatmap(samples, link, threshold, seed, fx, fy),
         key="heatmap",
         width="stretch",
         theme=None,
@@ -430,16 +454,15 @@ def matrix_main(result: tuple[corr.FeatureMatrix, int, str, str]) -> None:
         selection_mode="points",
     )
     left, right = st.columns(2)
-    pair = fm.pair(fx, fy)
     left.plotly_chart(
-        viz.ranking_figure(fm),
+        _ranking(samples, link, threshold, seed),
         key="ranking",
         width="stretch",
         theme=None,
         config=page.CHART_CONFIG,
     )
     right.plotly_chart(
-        viz.pair_figure(pair),
+        _pair(samples, link, threshold, seed, fx, fy),
         key="pair",
         width="stretch",
         theme=None,
