@@ -149,21 +149,45 @@ PARAMS = (
 )
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
 def _product_figure(a_text: str, b_text: str, step: int) -> Any:
     return viz.product_figure(mat.multiply_from_text(a_text, b_text), step)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
 def _plane_figure(matrix: tuple[float, ...], first: tuple[float, ...] | None) -> Any:
     pm = mat.plane_map(np.reshape(matrix, (2, 2)))
     before = None if first is None else mat.plane_map(np.reshape(first, (2, 2)), "B")
     return viz.plane_figure(pm, first=before)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
 def _transpose_figure(text: str) -> Any:
     return viz.transpose_figure(mat.transpose_from_text(text))
+
+
+def _layer_figure(w: str, x: str, b: str, activation: str) -> Any:
+    return viz.layer_figure(mat.layer_from_text(w, x, b, activation))
+
+
+def _batch_figure(outputs: str) -> Any:
+    y = parse_matrix(outputs, "Y")
+    return viz.batch_figure(y, y)
+
+
+FIGURES = {
+    "product": _product_figure,
+    "plane": _plane_figure,
+    "transpose": _transpose_figure,
+    "layer": _layer_figure,
+    "batch": _batch_figure,
+}
+
+
+# Figures are cached as objects (cache_resource), not pickled copies (cache_data):
+# a figure with animation frames takes as long to unpickle as to build, and
+# st.plotly_chart only reads it. One cached function for all of them, because the
+# script (and so each decorator) runs again on every rerun. Keys are text and tuples.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def figure(kind: str, *args: Any) -> Any:
+    return viz.freeze(FIGURES[kind](*args))
 
 
 def _cell_editor(state: PageState, name: str, label: str) -> None:
@@ -245,7 +269,7 @@ if view == "multiply":
     with controls:
         a_text = state.widget("a")
         b_text = state.widget("b")
-        with st.expander("Sizes and number cells"):
+        if st.toggle("Edit as number cells", key="_cells_on"):
             _cell_editor(state, "a", "A")
             _cell_editor(state, "b", "B")
         cell = state.widget("cell")
@@ -262,7 +286,7 @@ if view == "multiply":
         words = mat.describe_product(product, i, j)
         page.explain(words)
         page.chart(
-            _product_figure(format_matrix(product.a), format_matrix(product.b), cell),
+            figure("product", format_matrix(product.a), format_matrix(product.b), cell),
             key="product",
             alt=words,
         )
@@ -329,7 +353,8 @@ elif view == "transform":
             )
         page.explain(words)
         page.chart(
-            _plane_figure(
+            figure(
+                "plane",
                 tuple(pm.matrix.ravel()),
                 None if first is None else tuple(first.matrix.ravel()),
             ),
@@ -363,7 +388,17 @@ elif view == "layer":
             page.formula(line)
         words = mat.describe_layer(layer)
         page.explain(words)
-        page.chart(viz.layer_figure(layer), key="layer", alt=words)
+        page.chart(
+            figure(
+                "layer",
+                format_matrix(layer.weights),
+                format_matrix(layer.x),
+                format_matrix(layer.bias),
+                layer.activation,
+            ),
+            key="layer",
+            alt=words,
+        )
         code_panel(mat.layer_code(layer), mat.layer_code_result(layer))
         st.subheader("A batch of inputs: X @ W.T + b")
         with controls:
@@ -378,7 +413,7 @@ elif view == "layer":
             "f(W x + b) for that example."
         )
         page.chart(
-            viz.batch_figure(batch.z, batch.y),
+            figure("batch", format_matrix(batch.y)),
             key="batch_outputs",
             alt="The layer's outputs for each example of the batch: "
             + "; ".join(", ".join(format_number(v, 4) for v in row) for row in batch.y),
@@ -420,7 +455,7 @@ else:
         words = mat.describe_transpose(tr)
         page.explain(words)
         page.chart(
-            _transpose_figure(format_matrix(tr.matrix)), key="transpose", alt=words
+            figure("transpose", format_matrix(tr.matrix)), key="transpose", alt=words
         )
         st.caption(
             "Each entry keeps the colour of its row in A: after the flip, row 1 is "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from core import vectors as vec
@@ -57,6 +59,15 @@ TEXT_PRESETS = {
     "Embeddings": {"a": "0.2, 0.8, 0.1, 0.5", "b": "0.3, 0.7, 0.0, 0.6"},
     "Zero vector": {"a": "0, 0, 0", "b": "4, 5, 6"},
 }
+
+
+# Figures are cached as objects (cache_resource), not pickled copies (cache_data):
+# unpickling a figure costs about as much as building it; st.plotly_chart only reads it.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _figures(a: tuple[float, ...], b: tuple[float, ...], plane: bool) -> Any:
+    result = vec.dot_product(a, b)
+    return viz.vectors_figure(result, plane=plane), viz.terms_figure(result)
+
 
 state = page.start(
     "vectors",
@@ -118,17 +129,18 @@ with main:
     else:
         cells[3].metric("cos θ (similarity)", format_number(result.cosine, 4))
         cells[4].metric("angle θ", f"{format_number(result.angle_degrees, 4)}°")
+    arrows_fig, terms_fig = _figures(tuple(result.a), tuple(result.b), view == "plane")
     left, right = st.columns([1.5, 1])
     with left:
         projection_words = vec.describe_projection(result)
         page.chart(
-            viz.vectors_figure(result, plane=view == "plane"),
+            arrows_fig,
             key="arrows",
             alt=f"{words} {projection_words}",
         )
     with right:
         page.chart(
-            viz.terms_figure(result),
+            terms_fig,
             key="terms",
             alt=f"The dot product built up term by term: {vec.dot_sum_text(result)}.",
         )

@@ -97,6 +97,7 @@ def test_bad_matrix_text_shows_an_error(text: str, message: str) -> None:
 
 def test_number_cells_write_back_into_the_text() -> None:
     at = page_test(SCRIPT).run()
+    at.toggle(key="_cells_on").set_value(True).run()
     at.number_input(key="_a_1_0").set_value(7.0).run()
     assert at.text_area(key="a").value == "2, 3; 7, 5"
     assert at.query_params["a"] == "2, 3; 7, 5"
