@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from core import gradient_descent as gd
@@ -170,6 +171,24 @@ def _race(
     return gd.race(surface, start, optimisers, steps)
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _race_figure(
+    surface: str,
+    start: tuple[float, float],
+    optimisers: tuple[gd.Optimiser, ...],
+    steps: int,
+) -> go.Figure:
+    """The contour with its paths and frames (pure, so shared by every session)."""
+    race = _race(surface, start, optimisers, steps)
+    x_range, y_range = gd.plot_ranges(race.surface, race.start)
+    return viz.race_figure(race, _grid(surface, x_range, y_range), pickable=True)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _descent_figure(key: str, w0: float, lr: float, steps: int) -> go.Figure:
+    return viz.descent_figure(_descend(key, w0, lr, steps))
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def _grid(
     surface: str, x_range: tuple[float, float], y_range: tuple[float, float]
@@ -327,7 +346,11 @@ elif view == "descent":
         if descent.path.diverged_at is not None:
             st.warning(gd.divergence_message(descent.path).capitalize(), icon="💥")
         page.explain(words)
-        page.chart(viz.descent_figure(descent), key="descent", alt=words)
+        page.chart(
+            _descent_figure(descent.fn.key, descent.w0, descent.lr, descent.steps),
+            key="descent",
+            alt=words,
+        )
         st.caption(
             "▶ Play replays the steps in your browser; drag the step slider under the "
             "chart to scrub through them."
@@ -370,7 +393,7 @@ else:
         words = gd.describe_race(race)
         page.explain(words)
         st.plotly_chart(
-            viz.race_figure(race, grid, pickable=True),
+            _race_figure(race.surface.key, race.start, race.optimisers, race.steps),
             key="race",
             width="stretch",
             theme=None,

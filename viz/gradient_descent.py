@@ -62,8 +62,8 @@ def _num(value: float, digits: int = 4) -> str:
 def encode(values: Any, dtype: str = "f4") -> Dict:
     """An array in Plotly's typed-array form ``{"dtype", "bdata"[, "shape"]}``."""
     array = np.asarray(values, dtype=float)
-    if dtype == "f4":
-        array = np.clip(array, -_F32_MAX, _F32_MAX)
+    if dtype == "f4" and array.size and np.abs(array).max() > _F32_MAX:
+        array = np.clip(array, -_F32_MAX, _F32_MAX)  # rare: keep float32 finite
     typed = np.ascontiguousarray(array.astype(dtype))
     spec: Dict = {"dtype": dtype, "bdata": base64.b64encode(typed.tobytes()).decode()}
     if typed.ndim > 1:
@@ -91,10 +91,30 @@ def _layout(title: str, x_title: str, y_title: str, **extra: Any) -> Dict:
     return layout
 
 
+class AnimatedFigure(go.Figure):
+    """A ``go.Figure`` whose animation frames stay the plain dicts they were built as.
+
+    Plotly turns every trace of every frame into a ``go.Scatter`` object (even
+    unvalidated), which for 30 frames × 3 paths cost more than a whole rerun's
+    budget; the frames are only ever serialised, so they are kept as dicts and
+    added back in :meth:`to_dict`, which Streamlit and ``to_json`` both call.
+    """
+
+    def __init__(self, data: list[Dict], layout: Dict, frames: list[Dict]) -> None:
+        super().__init__(data=data, layout=layout, _validate=False)
+        self._raw_frames = frames
+
+    def to_dict(self) -> Dict:
+        result: Dict = super().to_dict()
+        if self._raw_frames:
+            result["frames"] = [dict(frame) for frame in self._raw_frames]
+        return result
+
+
 def _figure(
     data: list[Dict], layout: Dict, frames: list[Dict] | None = None
 ) -> go.Figure:
-    return go.Figure(data=data, layout=layout, frames=frames or None, _validate=False)
+    return AnimatedFigure(data, layout, frames or [])
 
 
 def _fixed(axis: Dict, low: float, high: float) -> Dict:
