@@ -1004,15 +1004,17 @@ def line_text(w: float, b: float, digits: int = 3) -> str:
 
 def fit_metrics(fit: LineFit, path: Trajectory) -> list[tuple[str, str, str | None]]:
     """The three numbers above the line and the bowl: (label, value, delta)."""
-    after = (
-        _n(float(path.losses[-1]), 5)
-        if path.diverged_at is None
-        else f"diverged (step {path.diverged_at})"
-    )
+    if path.diverged_at is None:
+        descent = (
+            f"MSE after {path.steps_taken} descent steps",
+            _n(float(path.losses[-1]), 5),
+        )
+    else:
+        descent = (f"Descent diverged at step {path.diverged_at}", "∞")
     return [
         ("Your MSE", _n(fit.mse, 5), f"+{_n(fit.excess, 4)} above the best"),
         ("Best possible MSE", _n(fit.mse_best, 5), None),
-        (f"MSE after {path.steps_taken} descent steps", after, None),
+        (*descent, None),
     ]
 
 

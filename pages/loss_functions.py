@@ -144,7 +144,7 @@ def _comparison(key: Any, delta: float, on: bool, ox: float, dy: float) -> Any:
     )
 
 
-def _data() -> tuple[Any, ...]:
+def _data(view: str) -> tuple[Any, ...]:
     """The data controls, then the last good data set's key (after a typo too)."""
     if state.widget("data") == "seeded":
         args = ("seeded", *(state.widget(k) for k in ("n", "seed", "noise")), "", "")
@@ -154,37 +154,25 @@ def _data() -> tuple[Any, ...]:
     return lf.dataset_key(page.compute("data_" + view, _dataset, *args))
 
 
-with controls:
-    view = state.widget("view")
-    if view == "mse":
+def _footer() -> None:
+    page.reset_button(state)
+    state.sync_url()
+
+
+# One function per view, each with shallow blocks: Streamlit re-walks the syntax
+# tree once per nested block on every AppTest run, so depth costs milliseconds.
+def squared_errors() -> None:
+    with controls:
         y_true, y_pred = state.widget("y_true"), state.widget("y_pred")
         st.caption("Try a case:")
         for label, values in MSE_PRESETS.items():
             st.button(label, on_click=state.set_values, args=(values,), width="stretch")
-    elif view == "fit":
-        key = _data()
-        st.markdown("**Your line** y = w·x + b")
-        w, b = state.widget("w"), state.widget("b")
-        snap = st.empty()
-        show_best = state.widget("show_best")
-        st.markdown("**Gradient descent** from your (w, b)")
-        method, lr, steps = (state.widget(k) for k in ("method", "lr", "steps"))
-    else:
-        key = _data()
-        delta, outlier = state.widget("delta"), state.widget("outlier")
-        outlier_at = [
-            state.widget(k) if outlier else state.value(k)
-            for k in ("outlier_x", "outlier_dy")
-        ]
-    page.reset_button(state)
-    state.sync_url()
-
-if view == "mse":
-    with controls:
+        _footer()
         report = page.compute("residuals", lf.residual_report, y_true, y_pred)
+    words = lf.describe_residuals(report)
+    table = lf.markdown_table(lf.residual_rows(report))
     with main:
         page.formula(lf.mse_latex(report))
-        words = lf.describe_residuals(report)
         page.explain(words)
         for cell, (label, value) in zip(
             st.columns(3), lf.residual_metrics(report), strict=True
@@ -192,8 +180,9 @@ if view == "mse":
             cell.metric(label, value)
         page.chart(viz.residual_squares_figure(report), key="chart_squares", alt=words)
         st.markdown("**Point by point** (the mean of the *squared* column is the MSE)")
-        with st.container(height=320 if report.n > 8 else "content", border=False):
-            st.markdown(lf.markdown_table(lf.residual_rows(report)))
+        st.container(height=320 if report.n > 8 else "content", border=False).markdown(
+            table
+        )
         st.caption(lf.GRADIENT_NOTE)
         st.info(lf.NORMALISATION)
         code_panel(
@@ -201,72 +190,94 @@ if view == "mse":
             lf.mse_code_result(report),
             title="Show the NumPy code (notebook cell 10)",
         )
-elif view == "fit":
+
+
+def fit_by_hand() -> None:
     with controls:
+        key = _data("fit")
+        st.markdown("**Your line** y = w·x + b")
+        w, b = state.widget("w"), state.widget("b")
+        snap = st.empty()
+        show_best = state.widget("show_best")
+        st.markdown("**Gradient descent** from your (w, b)")
+        method, lr, steps = (state.widget(k) for k in ("method", "lr", "steps"))
+        _footer()
         fit = page.compute("fit", lf.fit_line, _dataset(*key), w, b)
-        w_best, b_best, inside = lf.snap_to_best(fit, W, B)
-        snap.button(
-            "🎯 Snap to best fit",
-            key="snap",
-            on_click=state.set_values,
-            args=({"w": w_best, "b": b_best},),
-            help="Move w and b to the least-squares line (closed form).",
-            width="stretch",
-        )
-        if not inside:
-            st.caption("The best fit lies outside the sliders: snapping to the edge.")
         path = page.compute("path", _path, key, fit.w, fit.b, method, lr, steps)
+    w_best, b_best, inside = lf.snap_to_best(fit, W, B)
+    snap.button(
+        "🎯 Snap to best fit",
+        key="snap",
+        on_click=state.set_values,
+        args=({"w": w_best, "b": b_best},),
+        help="Move w and b to the least-squares line (closed form).",
+        width="stretch",
+    )
+    if not inside:
+        controls.caption("The best fit lies outside the sliders: snapping to the edge.")
+    words, path_words = lf.describe_fit(fit), lf.describe_path(path, method, lr)
+    runnable = method == "gd" and path.diverged_at is None
+    ws, bs, grid = _bowl(key)
+    trail = path if steps else None
+    line = viz.fit_figure(fit, show_best=show_best)
+    bowl = viz.contour_figure(fit, grid, ws, bs, path=trail, show_best=show_best)
     with main:
         page.formula(lf.fit_latex(fit))
-        words = lf.describe_fit(fit)
         page.explain(words)
         for cell, (label, value, change) in zip(
             st.columns(3), lf.fit_metrics(fit, path), strict=True
         ):
             cell.metric(label, value, delta=change, delta_color="inverse")
-        path_words = lf.describe_path(path, method, lr)
         left, right = st.columns(2)
-        with left:
-            page.chart(
-                viz.fit_figure(fit, show_best=show_best), key="chart_fit", alt=words
-            )
-        with right:
-            ws, bs, grid = _bowl(key)
-            trail = path if steps else None
-            bowl = viz.contour_figure(
-                fit, grid, ws, bs, path=trail, show_best=show_best
-            )
-            page.chart(bowl, key="chart_bowl", alt=f"{words} {path_words}")
+    with left:
+        page.chart(line, key="chart_fit", alt=words)
+    with right:
+        page.chart(bowl, key="chart_bowl", alt=f"{words} {path_words}")
+    with main:
         page.formula(lf.gradient_latex(fit))
         page.explain(path_words)
-        runnable = method == "gd" and path.diverged_at is None
         if runnable:
             st.caption(lf.VALLEY_NOTE)
         code_panel(lf.fit_code(fit), lf.fit_code_result(fit))
-        if runnable:
+    if runnable:
+        with main:
             code_panel(
                 lf.descent_code(fit.data, fit.w, fit.b, lr, steps),
                 lf.descent_code_result(path),
                 title="Show the gradient-descent code",
             )
-else:
+
+
+def losses_compared() -> None:
     with controls:
-        comparison = page.compute(
-            "compare", _comparison, key, delta, outlier, *outlier_at
+        key = _data("compare")
+        delta, outlier = state.widget("delta"), state.widget("outlier")
+        ox, dy = (
+            state.widget(k) if outlier else state.value(k)
+            for k in ("outlier_x", "outlier_dy")
         )
+        _footer()
+        comparison = page.compute("compare", _comparison, key, delta, outlier, ox, dy)
+    words = lf.describe_comparison(comparison)
+    residual = comparison.outlier_dy if comparison.outlier is not None else None
+    curves = viz.loss_curves_figure(comparison.delta, residual)
+    x_range, y_range = viz.comparison_ranges(comparison)
+    lines = viz.outlier_figure(comparison, x_range=x_range, y_range=y_range)
     with main:
         page.formula(lf.loss_curves_latex(comparison.delta))
-        words = lf.describe_comparison(comparison)
         page.explain(words)
         left, right = st.columns(2)
-        residual = comparison.outlier_dy if comparison.outlier is not None else None
-        with left:
-            curves = viz.loss_curves_figure(comparison.delta, residual)
-            page.chart(curves, key="chart_curves", alt=lf.curves_alt(comparison.delta))
-        with right:
-            ranges = viz.comparison_ranges(comparison)
-            lines = viz.outlier_figure(comparison, x_range=ranges[0], y_range=ranges[1])
-            page.chart(lines, key="chart_outlier", alt=words)
+    with left:
+        page.chart(curves, key="chart_curves", alt=lf.curves_alt(comparison.delta))
+    with right:
+        page.chart(lines, key="chart_outlier", alt=words)
+    with main:
         st.markdown(lf.markdown_table(lf.comparison_rows(comparison)))
         st.caption(lf.COMPARE_NOTE)
         code_panel(lf.compare_code(comparison), lf.compare_code_result(comparison))
+
+
+VIEWS = {"mse": squared_errors, "fit": fit_by_hand, "compare": losses_compared}
+with controls:
+    view = state.widget("view")
+VIEWS[view]()

@@ -200,6 +200,8 @@ def test_descent_path_follows_the_controls() -> None:
     drawn = trace(figures(at)[1], "descent path")
     assert "diverged at step" in drawn["name"]
     assert "diverged at step" in texts(at)
+    assert at.metric[2].value == "∞"
+    assert at.metric[2].label.startswith("Descent diverged at step")
     assert len(_code_panels(at)) == 1  # no runnable loop for a run that blew up
     at.number_input(key="lr").set_value(0.1).run()
     at.selectbox(key="method").set_value("adam").run()
