@@ -750,34 +750,35 @@ def is_parabola(fn: Function1D) -> bool:
 
 
 def descent_latex(result: Descent1D) -> str:
-    """The update rule with the current numbers, and the regime rule for parabolas."""
+    """The update rule, the first step with its numbers, and for parabolas the rule
+    ``|1 − 2·lr| < 1`` with the current rate (one formula per line)."""
     fn, lr = result.fn, format_number(result.lr, 6)
-    update = rf"w \leftarrow w - \text{{lr}}\cdot f'(w) = w - {lr}\cdot({fn.derivative_latex})"
-    if result.steps >= 1:
+    lines = [
+        rf"w \leftarrow w - \text{{lr}}\cdot f'(w) = w - {lr}\cdot({fn.derivative_latex})"
+    ]
+    if len(result.w) > 1:
         w0, g0 = result.w[0], result.gradients[0]
-        if len(result.w) > 1:
-            update += (
-                rf"\qquad w_1 = {format_number(w0, 6)} - {lr}\cdot {_paren(g0)}"
-                rf" = {format_number(result.w[1], 6)}"
-            )
-    if not is_parabola(fn):
-        return update
-    regime = parabola_regime(result.lr)
-    r = format_number(regime.factor, 6)
-    relation = {
-        "smooth": "< 1",
-        "one_step": "= 0",
-        "oscillating": "< 1",
-        "bouncing": "= 1",
-        "diverging": "> 1",
-    }[regime.key]
-    abs_r = format_number(abs(regime.factor), 6)
-    rule = (
-        rf"|1 - 2\cdot\text{{lr}}| = |1 - 2\cdot {lr}| = |{r}| = {abs_r} {relation}"
-        if regime.key != "one_step"
-        else rf"1 - 2\cdot\text{{lr}} = 1 - 2\cdot {lr} = 0"
-    )
-    return rf"\begin{{gathered}} {update} \\ {rule} \end{{gathered}}"
+        lines.append(
+            rf"w_1 = {format_number(w0, 6)} - {lr}\cdot {_paren(g0)}"
+            rf" = {format_number(result.w[1], 6)}"
+        )
+    if is_parabola(fn):
+        regime = parabola_regime(result.lr)
+        r = format_number(regime.factor, 6)
+        relation = {
+            "smooth": "< 1",
+            "one_step": "= 0",
+            "oscillating": "< 1",
+            "bouncing": "= 1",
+            "diverging": "> 1",
+        }[regime.key]
+        abs_r = format_number(abs(regime.factor), 6)
+        lines.append(
+            rf"|1 - 2\cdot\text{{lr}}| = |1 - 2\cdot {lr}| = |{r}| = {abs_r} {relation}"
+            if regime.key != "one_step"
+            else rf"1 - 2\cdot\text{{lr}} = 1 - 2\cdot {lr} = 0"
+        )
+    return r"\begin{gathered} " + r" \\ ".join(lines) + r" \end{gathered}"
 
 
 def _paren(value: float) -> str:

@@ -321,18 +321,22 @@ if view == "derivative":
         cells = st.columns(4)
         cells[0].metric("exact f′(w)", format_number(derivative.slope, 6))
         cells[1].metric(
-            "central (f(w+h) − f(w−h))/2h",
+            "central difference",
             format_number(derivative.central, 6),
             delta=f"error {format_number(derivative.central_error, 3)}",
             delta_color="off",
+            delta_arrow="off",
+            help="(f(w + h) − f(w − h)) / 2h: the slope of the orange secant.",
         )
         cells[2].metric(
-            "forward (f(w+h) − f(w))/h",
+            "forward difference",
             format_number(derivative.forward, 6),
             delta=f"error {format_number(derivative.forward_error, 3)}",
             delta_color="off",
+            delta_arrow="off",
+            help="(f(w + h) − f(w)) / h: one-sided, so its error shrinks only like h.",
         )
-        cells[3].metric("f(w)", format_number(derivative.value, 6))
+        cells[3].metric("loss f(w)", format_number(derivative.value, 6))
         page.chart(viz.derivative_figure(derivative), key="derivative", alt=words)
         code_panel(
             gd.derivative_code(derivative), gd.derivative_code_result(derivative)
@@ -355,7 +359,7 @@ elif view == "descent":
             "▶ Play replays the steps in your browser; drag the step slider under the "
             "chart to scrub through them."
         )
-        left, right = st.columns([1, 1.25])
+        left, right = st.columns([0.9, 1.4])
         with left:
             page.chart(
                 viz.loss_steps_figure(descent, log_scale=log_scale),

@@ -267,6 +267,7 @@ def derivative_figure(d: Derivative) -> go.Figure:
         "",
         "loss f(w)",
         height=660,
+        legend=False,
     )
     layout["xaxis"] = _fixed(
         {**base["xaxis"], "anchor": "y", "matches": "x2", "showticklabels": False},
@@ -281,14 +282,15 @@ def derivative_figure(d: Derivative) -> go.Figure:
         float(slopes.min()) - slope_pad,
         float(slopes.max()) + slope_pad,
     )
+    # Inside the plot, top centre: every curve here is low in the middle.
     layout["legend"] = {
         **layout["legend"],
         "orientation": "v",
-        "x": 0.01,
-        "xanchor": "left",
+        "x": 0.5,
+        "xanchor": "center",
         "y": 1.0,
         "yanchor": "top",
-        "bgcolor": "rgba(255,255,255,0.8)",
+        "bgcolor": "rgba(255,255,255,0.85)",
     }
     return _figure(data, layout)
 
