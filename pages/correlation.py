@@ -315,11 +315,12 @@ def target_main(result: tuple[corr.GeneratedSample, bool]) -> None:
     sample, quadrants = result
     stats = sample.stats
     gap = (stats.r or 0.0) - sample.expected_r
-    versus = "ρ" if sample.noise == 0 else "expected"
+    # an ASCII sign: Streamlit picks the delta's arrow from a leading "-"
+    versus = "ρ" if sample.noise == 0 else f"{sample.expected_r:.2f}"
     _metrics(
         [
             ("target ρ", corr.format_r(sample.rho, 2), None),
-            ("sample r", _value(stats.r), f"{corr.format_r(gap)} from {versus}"),
+            ("sample r", _value(stats.r), f"{gap:+.3f} vs {versus}"),
             ("r²", _value(stats.r2), None),
             ("Spearman ρₛ", _value(stats.spearman), None),
         ]
@@ -373,7 +374,7 @@ def outlier_main(study: corr.OutlierStudy) -> None:
     _metrics(
         [
             ("r without", _value(before.r), None),
-            ("r with the outlier", _value(after.r), corr.format_r(study.shift)),
+            ("r with the outlier", _value(after.r), f"{study.shift:+.3f}"),
             ("Spearman without", _value(before.spearman), None),
             ("Spearman with", _value(after.spearman), None),
         ]
