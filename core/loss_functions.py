@@ -111,8 +111,8 @@ def check_pair(
     if true.shape != pred.shape:
         raise ValueError(
             f"{names[0]} has {true.size} value{'s' if true.size != 1 else ''} but "
-            f"{names[1]} has {pred.size}: they are pairs (one prediction for each "
-            "true value), so give both the same number of values."
+            f"{names[1]} has {pred.size}: they come in pairs (the i-th value of one "
+            "goes with the i-th of the other), so give both the same number of values."
         )
     return true, pred
 

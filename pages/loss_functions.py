@@ -144,13 +144,18 @@ def _comparison(key: Any, delta: float, on: bool, ox: float, dy: float) -> Any:
     )
 
 
-def _data(view: str) -> tuple[Any, ...]:
-    """The data controls, then the last good data set's key (after a typo too)."""
+def _data() -> tuple[Any, ...]:
+    """The data controls; returns what builds the data set."""
     if state.widget("data") == "seeded":
         args = ("seeded", *(state.widget(k) for k in ("n", "seed", "noise")), "", "")
         st.caption(lf.SEEDED_NOTE)
     else:
         args = ("typed", 0, 0, 0.0, state.widget("x"), state.widget("y"))
+    return args
+
+
+def _last_good(view: str, args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The key of the data set built from ``args``, or of the last good one."""
     return lf.dataset_key(page.compute("data_" + view, _dataset, *args))
 
 
@@ -194,7 +199,7 @@ def squared_errors() -> None:
 
 def fit_by_hand() -> None:
     with controls:
-        key = _data("fit")
+        args = _data()
         st.markdown("**Your line** y = w·x + b")
         w, b = state.widget("w"), state.widget("b")
         snap = st.empty()
@@ -202,6 +207,7 @@ def fit_by_hand() -> None:
         st.markdown("**Gradient descent** from your (w, b)")
         method, lr, steps = (state.widget(k) for k in ("method", "lr", "steps"))
         _footer()
+        key = _last_good("fit", args)
         fit = page.compute("fit", lf.fit_line, _dataset(*key), w, b)
         path = page.compute("path", _path, key, fit.w, fit.b, method, lr, steps)
     w_best, b_best, inside = lf.snap_to_best(fit, W, B)
@@ -250,13 +256,14 @@ def fit_by_hand() -> None:
 
 def losses_compared() -> None:
     with controls:
-        key = _data("compare")
+        args = _data()
         delta, outlier = state.widget("delta"), state.widget("outlier")
         ox, dy = (
             state.widget(k) if outlier else state.value(k)
             for k in ("outlier_x", "outlier_dy")
         )
         _footer()
+        key = _last_good("compare", args)
         comparison = page.compute("compare", _comparison, key, delta, outlier, ox, dy)
     words = lf.describe_comparison(comparison)
     residual = comparison.outlier_dy if comparison.outlier is not None else None

@@ -121,6 +121,19 @@ def test_bad_link_on_first_visit_is_noted_not_a_crash() -> None:
     assert at.metric[0].value == "0.666667"
 
 
+def test_bad_data_in_a_link_keeps_every_control() -> None:
+    at = page_test(
+        SCRIPT, {"view": "compare", "data": "typed", "x": "2, 2, 2", "y": "1, 2, 3"}
+    ).run()
+    assert not at.exception
+    assert "Every x is 2" in at.error[0].value
+    assert any(b.label == "↺ Notebook example" for b in at.button)
+    next(b for b in at.button if b.label == "↺ Notebook example").click().run()
+    assert not at.error  # back to the notebook's cell, every value valid
+    assert at.radio(key="view").value == "mse"
+    assert at.metric[0].value == "0.666667"
+
+
 def test_unequal_lengths_in_a_link_show_an_error_not_a_crash() -> None:
     at = page_test(SCRIPT, {"y_true": "1, 2, 3", "y_pred": "1, 2"}).run()
     assert not at.exception
