@@ -657,8 +657,14 @@ def race_figure(
             "type": "scatter",
             "x": [r.start[0]],
             "y": [r.start[1]],
-            "mode": "markers",
+            "mode": "markers+text",
             "name": f"start ({_num(r.start[0])}, {_num(r.start[1])})",
+            "text": ["start"],
+            # the label points into the picture, away from the nearer side edge
+            "textposition": "top left"
+            if r.start[0] > (x_range[0] + x_range[1]) / 2
+            else "top right",
+            "textfont": {"color": style.INK, "size": 15},
             "marker": {
                 "color": style.INK,
                 "size": 16,
@@ -666,6 +672,7 @@ def race_figure(
                 "line": {"width": 3},
             },
             "hoverinfo": "skip",
+            "showlegend": False,
         }
     )
     # One unit on x as long as one on y (an elongated bowl must look elongated);
@@ -673,6 +680,7 @@ def race_figure(
     aspect = (y_range[1] - y_range[0]) / (x_range[1] - x_range[0])
     height = int(min(760, max(460, 300 + 500 * aspect)))
     layout = _layout(f"{s.label}: f(x, y) = {s.formula}", "x", "y", height=height)
+    layout["margin"] = {**layout["margin"], "t": 150}  # up to four legend rows
     layout["xaxis"] = _fixed({**layout["xaxis"], "constrain": "domain"}, *x_range)
     layout["yaxis"] = _fixed(
         {**layout["yaxis"], "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
