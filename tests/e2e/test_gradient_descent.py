@@ -99,4 +99,10 @@ def test_race_renders_and_a_click_sets_the_start(server: Server, page: Page) -> 
     expect(page).to_have_url(re.compile(r"x0=[12]"))
     value = float(x0.input_value())
     assert 1.0 <= value <= 3.0
-    expect(charts.first).to_contain_text(f"start ({value:g}".replace("-", "−"))
+    # the paths now start there
+    page.wait_for_function(
+        "value => { const g = document.querySelectorAll('.js-plotly-plot')[0];"
+        " const path = g._fullData.find(t => (t.name || '').startsWith('Gradient'));"
+        " return path && Math.abs(path.x[0] - value) < 1e-6; }",
+        arg=value,
+    )
