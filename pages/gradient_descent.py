@@ -242,107 +242,111 @@ def _follow_surface(surface: str) -> None:
     st.session_state[SURFACE_KEY] = surface
 
 
-controls, main = page.columns()
+#: The hyper-parameters each optimiser shows: core argument -> URL key suffix.
+HYPER_PARAMETERS = {
+    "gd": {},
+    "momentum": {"momentum": "mom"},
+    "rmsprop": {"rho": "rho"},
+    "adam": {"beta1": "b1", "beta2": "b2"},
+}
+TABLE_COLUMNS = {
+    "w": st.column_config.NumberColumn(format="%.6g"),
+    "f′(w)": st.column_config.NumberColumn(
+        format="%.6g", help="The slope (gradient) at w."
+    ),
+    "update": st.column_config.NumberColumn(
+        format="%.6g", help="−lr·f′(w): how far the next step moves w."
+    ),
+    "loss": st.column_config.NumberColumn(format="%.6g"),
+}
 
-with controls:
-    view = state.widget("view")
-    if view == "derivative":
-        fn_key = state.widget("fn")
-        w = state.widget("w")
-        h = state.widget("h")
-    elif view == "descent":
-        fn_key = state.widget("fn")
-        w0 = state.widget("w0")
-        lr = state.widget("lr")
-        st.caption("Learning rates to try (each regime of w²):")
-        columns = st.columns(2)
-        for index, (label, values) in enumerate(REGIME_PRESETS.items()):
-            columns[index % 2].button(
-                label,
-                key=f"regime_{index}",
-                on_click=state.set_values,
-                args=(values,),
-                width="stretch",
-            )
-        steps = state.widget("steps")
-        st.caption("Take more steps:")
-        with st.container(horizontal=True, gap="small"):
-            for extra in (1, 10, 100):
-                st.button(
-                    f"+{extra}",
-                    key=f"add_{extra}",
-                    on_click=_add_steps,
-                    args=(extra,),
-                    help=f"Take {extra} more step{'s' if extra > 1 else ''}.",
-                )
-            st.button(
-                "Back to 0",
-                key="steps_zero",
-                on_click=state.set_values,
-                args=({"steps": 0},),
-                help="Back to the start, before any step.",
-            )
-        log_scale = state.widget("log")
-    else:
-        surface_key = state.widget("surface")
-        _follow_surface(surface_key)
-        x0 = state.widget("x0")
-        y0 = state.widget("y0")
-        steps2d = state.widget("steps2d")
-        chosen: list[gd.Optimiser] = []
-        for i in PATHS:
-            now = OPTIMISERS.get(state.value(f"p{i}"), "off")
-            with st.expander(f"{PATH_NAMES[i]}: {now}", expanded=i == 1):
-                method = state.widget(f"p{i}")
-                if method == "off":
-                    continue
-                lr_i = state.widget(f"p{i}lr")
-                extra: dict[str, float] = {}
-                if method == "momentum":
-                    extra["momentum"] = state.widget(f"p{i}mom")
-                elif method == "rmsprop":
-                    extra["rho"] = state.widget(f"p{i}rho")
-                elif method == "adam":
-                    extra["beta1"] = state.widget(f"p{i}b1")
-                    extra["beta2"] = state.widget(f"p{i}b2")
-                chosen.append(gd.Optimiser(method, lr_i, **extra))
-        log_scale = state.widget("log")
-        show_3d = state.widget("surface3d")
+
+def _finish_controls() -> None:
     page.reset_button(state)
     state.sync_url()
 
-if view == "derivative":
+
+def _error_metric(
+    column: Any, label: str, value: float, error: float, help: str
+) -> None:
+    column.metric(
+        label,
+        format_number(value, 6),
+        delta=f"error {format_number(error, 3)}",
+        delta_color="off",
+        delta_arrow="off",
+        help=help,
+    )
+
+
+def derivative_view() -> None:
     with controls:
-        derivative = page.compute("derivative", gd.derivative_at, fn_key, w, h)
+        fn_key, w, h = (state.widget(name) for name in ("fn", "w", "h"))
+        _finish_controls()
+        d = page.compute("derivative", gd.derivative_at, fn_key, w, h)
     with main:
-        page.formula(gd.derivative_latex(derivative))
-        words = gd.describe_derivative(derivative)
+        page.formula(gd.derivative_latex(d))
+        words = gd.describe_derivative(d)
         page.explain(words)
         cells = st.columns(4)
-        cells[0].metric("exact f′(w)", format_number(derivative.slope, 6))
-        cells[1].metric(
+        cells[0].metric("exact f′(w)", format_number(d.slope, 6))
+        _error_metric(
+            cells[1],
             "central difference",
-            format_number(derivative.central, 6),
-            delta=f"error {format_number(derivative.central_error, 3)}",
-            delta_color="off",
-            delta_arrow="off",
-            help="(f(w + h) − f(w − h)) / 2h: the slope of the orange secant.",
+            d.central,
+            d.central_error,
+            "(f(w + h) − f(w − h)) / 2h: the slope of the orange secant.",
         )
-        cells[2].metric(
+        _error_metric(
+            cells[2],
             "forward difference",
-            format_number(derivative.forward, 6),
-            delta=f"error {format_number(derivative.forward_error, 3)}",
-            delta_color="off",
-            delta_arrow="off",
-            help="(f(w + h) − f(w)) / h: one-sided, so its error shrinks only like h.",
+            d.forward,
+            d.forward_error,
+            "(f(w + h) − f(w)) / h: one-sided, so its error shrinks only like h.",
         )
-        cells[3].metric("loss f(w)", format_number(derivative.value, 6))
-        page.chart(viz.derivative_figure(derivative), key="derivative", alt=words)
-        code_panel(
-            gd.derivative_code(derivative), gd.derivative_code_result(derivative)
+        cells[3].metric("loss f(w)", format_number(d.value, 6))
+        page.chart(viz.derivative_figure(d), key="derivative", alt=words)
+        code_panel(gd.derivative_code(d), gd.derivative_code_result(d))
+
+
+def _step_buttons() -> int:
+    st.caption("Learning rates to try (each regime of w²):")
+    columns = st.columns(2)
+    for index, (label, values) in enumerate(REGIME_PRESETS.items()):
+        columns[index % 2].button(
+            label,
+            key=f"regime_{index}",
+            on_click=state.set_values,
+            args=(values,),
+            width="stretch",
         )
-elif view == "descent":
+    steps = state.widget("steps")
+    st.caption("Take more steps:")
+    row = st.container(horizontal=True, gap="small")
+    for extra in (1, 10, 100):
+        row.button(
+            f"+{extra}",
+            key=f"add_{extra}",
+            on_click=_add_steps,
+            args=(extra,),
+            help=f"Take {extra} more step{'s' if extra > 1 else ''}.",
+        )
+    row.button(
+        "Back to 0",
+        key="steps_zero",
+        on_click=state.set_values,
+        args=({"steps": 0},),
+        help="Back to the start, before any step.",
+    )
+    return steps
+
+
+def descent_view() -> None:
     with controls:
+        fn_key, w0, lr = (state.widget(name) for name in ("fn", "w0", "lr"))
+        steps = _step_buttons()
+        log_scale = state.widget("log")
+        _finish_controls()
         descent = page.compute("descent", _descend, fn_key, w0, lr, steps)
     with main:
         page.formula(gd.descent_latex(descent))
@@ -350,47 +354,53 @@ elif view == "descent":
         if descent.path.diverged_at is not None:
             st.warning(gd.divergence_message(descent.path).capitalize(), icon="💥")
         page.explain(words)
-        page.chart(
-            _descent_figure(descent.fn.key, descent.w0, descent.lr, descent.steps),
-            key="descent",
-            alt=words,
-        )
+        figure = _descent_figure(descent.fn.key, descent.w0, descent.lr, descent.steps)
+        page.chart(figure, key="descent", alt=words)
         st.caption(
             "▶ Play replays the steps in your browser; drag the step slider under the "
             "chart to scrub through them."
         )
         left, right = st.columns([0.9, 1.4])
+        left_chart = viz.loss_steps_figure(descent, log_scale=log_scale)
+        alt = f"The loss after each of the {descent.path.steps_taken} steps."
         with left:
-            page.chart(
-                viz.loss_steps_figure(descent, log_scale=log_scale),
-                key="descent_loss",
-                alt=f"The loss after each of the {descent.path.steps_taken} steps.",
-            )
-        with right:
-            st.dataframe(
-                gd.descent_table(descent),
-                height=330,
-                width="stretch",
-                hide_index=True,
-                column_config={
-                    "w": st.column_config.NumberColumn(format="%.6g"),
-                    "f′(w)": st.column_config.NumberColumn(
-                        format="%.6g", help="The slope (gradient) at w."
-                    ),
-                    "update": st.column_config.NumberColumn(
-                        format="%.6g", help="−lr·f′(w): how far the next step moves w."
-                    ),
-                    "loss": st.column_config.NumberColumn(format="%.6g"),
-                },
-            )
-        code_panel(gd.descent_code(descent), gd.descent_code_result(descent))
-else:
-    with controls:
-        race = page.compute(
-            "race", _race, surface_key, (x0, y0), tuple(chosen), steps2d
+            page.chart(left_chart, key="descent_loss", alt=alt)
+        right.dataframe(
+            gd.descent_table(descent),
+            height=330,
+            width="stretch",
+            hide_index=True,
+            column_config=TABLE_COLUMNS,
         )
-    x_range, y_range = gd.plot_ranges(race.surface, race.start)
-    grid = _grid(race.surface.key, x_range, y_range)
+        code_panel(gd.descent_code(descent), gd.descent_code_result(descent))
+
+
+def _path_controls(i: int) -> gd.Optimiser | None:
+    """One optimiser's expander: its method and only the hyper-parameters it uses."""
+    now = OPTIMISERS.get(state.value(f"p{i}"), "off")
+    with st.expander(f"{PATH_NAMES[i]}: {now}", expanded=i == 1):
+        method = state.widget(f"p{i}")
+        if method == "off":
+            return None
+        lr = state.widget(f"p{i}lr")
+        extra = {
+            argument: state.widget(f"p{i}{suffix}")
+            for argument, suffix in HYPER_PARAMETERS[method].items()
+        }
+    return gd.Optimiser(method, lr, **extra)
+
+
+def race_view() -> None:
+    with controls:
+        surface_key = state.widget("surface")
+        _follow_surface(surface_key)
+        start = (state.widget("x0"), state.widget("y0"))
+        steps = state.widget("steps2d")
+        chosen = tuple(o for o in map(_path_controls, PATHS) if o is not None)
+        log_scale = state.widget("log")
+        show_3d = state.widget("surface3d")
+        _finish_controls()
+        race = page.compute("race", _race, surface_key, start, chosen, steps)
     with main:
         for line in gd.race_latex(race):
             page.formula(line)
@@ -410,11 +420,18 @@ else:
             "Click anywhere on the contour to start there. ▶ Play races the paths in "
             "your browser."
         )
-        page.chart(
-            viz.race_loss_figure(race, log_scale=log_scale),
-            key="race_loss",
-            alt="The loss of each optimiser after every step.",
-        )
+        loss_chart = viz.race_loss_figure(race, log_scale=log_scale)
+        alt = "The loss of each optimiser after every step."
+        page.chart(loss_chart, key="race_loss", alt=alt)
         if show_3d:
+            grid = _grid(race.surface.key, *gd.plot_ranges(race.surface, race.start))
             page.chart(viz.surface_3d_figure(race, grid), key="race_3d", alt=words)
         code_panel(gd.race_code(race), gd.race_code_result(race))
+
+
+VIEWS = {"derivative": derivative_view, "descent": descent_view, "race": race_view}
+
+controls, main = page.columns()
+with controls:
+    view = state.widget("view")
+VIEWS[view]()
