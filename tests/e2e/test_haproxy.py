@@ -190,7 +190,8 @@ def test_the_load_benchmark_runs_through_the_proxy(
     assert classroom_load.main([*args, "--json", str(out)]) == 0
     (row,) = json.loads(out.read_text())
     assert row["mode"] == "proxy"
-    assert row["served_by"] == {"app1": 2, "app2": 2}
+    assert set(row["served_by"]) == {"app1", "app2"}  # the class is shared
+    assert sum(row["served_by"].values()) == 4
     assert row["errors"] == row["lost"] == 0
     assert row["interactions"] >= 4
 
