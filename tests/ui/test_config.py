@@ -21,6 +21,7 @@ CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
         ("server", "enableCORS", True),
         ("server", "maxUploadSize", 1),
         ("runner", "postScriptGC", False),
+        ("runner", "magicEnabled", False),
         ("client", "toolbarMode", "viewer"),
         ("client", "showErrorDetails", "none"),
         ("browser", "gatherUsageStats", False),
