@@ -14,6 +14,7 @@ from ui import page
 from ui.code_panel import code_panel
 from ui.url_state import PageState, Param
 from viz import matrices as viz
+from viz import style
 
 ENTRY = {"min_value": -3.0, "max_value": 3.0, "step": 0.1}
 MATRIX_HELP = (
@@ -187,7 +188,7 @@ FIGURES = {
 # script (and so each decorator) runs again on every rerun. Keys are text and tuples.
 @st.cache_resource(max_entries=64, show_spinner=False)
 def figure(kind: str, *args: Any) -> Any:
-    return viz.freeze(FIGURES[kind](*args))
+    return style.freeze(FIGURES[kind](*args))
 
 
 def _cell_editor(state: PageState, name: str, label: str) -> None:

@@ -67,11 +67,6 @@ def group_colours(perspective: Perspective) -> dict[str, str]:
     return colours
 
 
-def _figure(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
-    """A figure from plain dicts without Plotly's slow validation (see module doc)."""
-    return go.Figure(data=data, layout=layout, _validate=False)
-
-
 def _hidden_axis(low: float, high: float, **extra: Any) -> dict[str, Any]:
     return {
         "range": [low, high],
@@ -239,7 +234,7 @@ def icon_array_figure(
         "x": 0.0,
         "xanchor": "left",
     }
-    return _figure(data, layout)
+    return style.figure(data, layout)
 
 
 def _fraction_title(name: str, top: int, bottom: int) -> str:
@@ -433,7 +428,7 @@ def tree_figure(
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         annotations=annotations,
     )
-    return _figure(data, layout)
+    return style.figure(data, layout)
 
 
 # -- unit square ------------------------------------------------------------------------
@@ -557,7 +552,7 @@ def area_figure(result: Bayes, story: Story, perspective: Perspective) -> go.Fig
             "title": {"text": f"share that shows {story.b} (solid)"},
         },
     )
-    return _figure(data, layout)
+    return style.figure(data, layout)
 
 
 # -- bars -------------------------------------------------------------------------------
@@ -605,7 +600,7 @@ def prior_posterior_figure(result: Bayes, story: Story) -> go.Figure:
     layout = _bar_layout(
         f"Belief in {story.a}: before and after the evidence", "probability"
     )
-    return _figure([bars], layout)
+    return style.figure([bars], layout)
 
 
 def sequence_figure(seq: Updates, story: Story) -> go.Figure:
@@ -661,7 +656,7 @@ def sequence_figure(seq: Updates, story: Story) -> go.Figure:
                 "font": {"color": style.TARGET, "size": 15},
             }
         ]
-    return _figure(data, layout)
+    return style.figure(data, layout)
 
 
 def naive_bayes_figure(nb: NaiveBayes) -> go.Figure:
@@ -733,4 +728,4 @@ def naive_bayes_figure(nb: NaiveBayes) -> go.Figure:
     )
     layout["legend"] = {**layout["legend"], "y": 1.02}
     layout["margin"] = {**layout["margin"], "t": 95}
-    return _figure(data, layout)
+    return style.figure(data, layout)

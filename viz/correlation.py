@@ -7,7 +7,7 @@ positive correlations / products in ``SECOND`` (orange) and negative ones in
 ``CURRENT`` (blue), as on the heatmap's diverging scale.
 
 Every figure is assembled as plain dicts and validated by Plotly once, in
-``Chart.figure()``: ``update_layout``/``add_shape`` after construction cost
+``style.Chart.figure()``: ``update_layout``/``add_shape`` after construction cost
 several milliseconds each, and this page reruns on every slider step.
 """
 
@@ -56,74 +56,6 @@ ANSCOMBE_X = (2.0, 20.0)
 ANSCOMBE_Y = (2.0, 14.0)
 GAME_RANGE = (-3.6, 3.6)
 UNITS = dict((*FEATURES, TARGET))
-LEGEND_BELOW = {"y": -0.22, "yanchor": "top", "x": 0.0, "xanchor": "left"}
-
-
-class Chart:
-    """A figure under construction: the shared layout, traces, shapes, notes."""
-
-    def __init__(
-        self, title: str, x_title: str = "", y_title: str = "", **options: Any
-    ) -> None:
-        self.layout = style.base_layout(title, x_title, y_title, **options)
-        self.traces: list[dict[str, Any]] = []
-        self.shapes: list[dict[str, Any]] = []
-        self.annotations: list[dict[str, Any]] = []
-
-    def add(self, kind: str = "scatter", **trace: Any) -> Chart:
-        self.traces.append({"type": kind, **trace})
-        return self
-
-    def ranges(
-        self,
-        x: tuple[float, float] | None = None,
-        y: tuple[float, float] | None = None,
-    ) -> Chart:
-        """Pin axis ranges so a moving control visibly moves the data."""
-        if x is not None:
-            self.layout["xaxis"].update(range=list(x), autorange=False)
-        if y is not None:
-            self.layout["yaxis"].update(range=list(y), autorange=False)
-        return self
-
-    def legend_below(self) -> Chart:
-        """The legend under the chart, where long entries cannot cover the title."""
-        self.layout["legend"].update(LEGEND_BELOW)
-        self.layout["margin"] = {**self.layout["margin"], "b": 100}
-        return self
-
-    def guide(self, *, x: float | None = None, y: float | None = None) -> Chart:
-        """A dashed grey line across the plot at ``x`` (vertical) or ``y``."""
-        line = {"color": style.NEUTRAL, "dash": "dash", "width": 1.5}
-        if x is not None:
-            self.shapes.append(
-                {
-                    "type": "line",
-                    "x0": x,
-                    "x1": x,
-                    "y0": 0,
-                    "y1": 1,
-                    "yref": "paper",
-                    "line": line,
-                }
-            )
-        if y is not None:
-            self.shapes.append(
-                {
-                    "type": "line",
-                    "y0": y,
-                    "y1": y,
-                    "x0": 0,
-                    "x1": 1,
-                    "xref": "paper",
-                    "line": line,
-                }
-            )
-        return self
-
-    def figure(self) -> go.Figure:
-        layout = {**self.layout, "shapes": self.shapes, "annotations": self.annotations}
-        return go.Figure(data=self.traces, layout=layout)
 
 
 def _num(value: float, digits: int = 4) -> str:
@@ -206,11 +138,11 @@ def _scatter_chart(
     quadrants: bool = False,
     height: int = style.HEIGHT,
     marker_size: int = 10,
-) -> Chart:
+) -> style.Chart:
     name_x, name_y = stats.names
     x_range = x_range or padded_range(stats.x)
     y_range = y_range or padded_range(stats.y)
-    chart = Chart(title, name_x, name_y, height=height)
+    chart = style.Chart(title, name_x, name_y, height=height)
     hover = f"{name_x} = %{{x:.4g}}<br>{name_y} = %{{y:.4g}}<extra></extra>"
     if quadrants:
         _quadrants(chart, stats, x_range, y_range)
@@ -250,7 +182,7 @@ def scatter_figure(stats: PairStats, *, title: str, **options: Any) -> go.Figure
 
 
 def _quadrants(
-    chart: Chart,
+    chart: style.Chart,
     stats: PairStats,
     x_range: tuple[float, float],
     y_range: tuple[float, float],
@@ -339,7 +271,7 @@ def sample_figure(sample: GeneratedSample, *, quadrants: bool = False) -> go.Fig
 
 
 def _grid_axes(
-    chart: Chart, rows: int, cols: int, gap: float = 0.1
+    chart: style.Chart, rows: int, cols: int, gap: float = 0.1
 ) -> list[tuple[str, str]]:
     """Lay out ``rows × cols`` panels; return the (xaxis, yaxis) names row by row."""
     base_x, base_y = chart.layout.pop("xaxis"), chart.layout.pop("yaxis")
@@ -374,7 +306,7 @@ def _grid_axes(
 
 def anscombe_figure(quartet: dict[str, PairStats]) -> go.Figure:
     """The quartet side by side on identical axes, each with its (identical) line."""
-    chart = Chart(
+    chart = style.Chart(
         "Anscombe's quartet: same statistics, four different pictures",
         height=640,
         show_legend=False,
@@ -424,7 +356,7 @@ def outlier_figure(study: OutlierStudy) -> go.Figure:
     before = study.without.r
     assert after is not None
     assert before is not None
-    chart = Chart(
+    chart = style.Chart(
         f"r = {format_r(after)} with the outlier ({format_r(before)} without)",
         "x",
         "y",
@@ -476,7 +408,7 @@ def curve_figure(curve: CurveSample) -> go.Figure:
     """Points near y = x², the curve itself, and the (poor) least-squares line."""
     stats = curve.stats
     assert stats.r is not None
-    chart = Chart(f"y = x²: r = {format_r(stats.r)}", "x", "y")
+    chart = style.Chart(f"y = x²: r = {format_r(stats.r)}", "x", "y")
     xs = np.linspace(CURVE_X[0], CURVE_X[1], 121)
     chart.add(
         x=xs,
@@ -514,7 +446,7 @@ def heatmap_figure(
     """
     k = len(fm.names)
     idx = np.arange(k)
-    chart = Chart(
+    chart = style.Chart(
         "Correlation matrix: np.corrcoef(data, rowvar=False)",
         height=520,
         show_legend=False,
@@ -575,7 +507,7 @@ def heatmap_figure(
 def ranking_figure(fm: FeatureMatrix) -> go.Figure:
     """Features ranked by |r| with the target: longer bar, more useful alone."""
     ranking = fm.ranking()
-    chart = Chart(
+    chart = style.Chart(
         f"Features ranked by |r| with {fm.target}",
         "|r|",
         "",
@@ -628,7 +560,7 @@ def game_figure(round_: GameRound, score: Score | None) -> go.Figure:
         )
     # z-scores: every round fills the same square, whatever its spread
     zx, zy = stats.z_scores()
-    chart = Chart(title, "x", "y", show_legend=False, height=480)
+    chart = style.Chart(title, "x", "y", show_legend=False, height=480)
     chart.traces.append(_points(zx, zy, "points", style.CURRENT, None))
     if score is not None:
         xs = np.array(GAME_RANGE)
@@ -648,7 +580,7 @@ def game_figure(round_: GameRound, score: Score | None) -> go.Figure:
 
 def history_figure(record: GameRecord) -> go.Figure:
     """Every guess against the true r: on the diagonal is perfect, the band is 'good'."""
-    chart = Chart("Your guesses", "true r", "your guess", height=380)
+    chart = style.Chart("Your guesses", "true r", "your guess", height=380)
     edge = np.array([-1.0, 1.0])
     for within, alpha, label in (
         (GOOD_WITHIN, 0.12, f"within {GOOD_WITHIN:.2f} (good)"),

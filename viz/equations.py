@@ -32,42 +32,36 @@ def linear_figure(
     Axis ranges are fixed so that moving ``a`` or ``b`` visibly moves the line.
     """
     a, b = solution.a, solution.b
-    fig = style.new_figure(
-        f"y = {_num(a)}·x + {_num(b)}".replace("+ −", "− "), "x", "y"
-    )
+    chart = style.Chart(f"y = {_num(a)}·x + {_num(b)}".replace("+ −", "− "), "x", "y")
     xs = np.array(x_range)
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=line_values(a, b, xs),
-            mode="lines",
-            name="y = a·x + b",
-            line={"color": style.CURRENT, "width": 4},
-            hovertemplate="x = %{x:.3g}<br>y = %{y:.3g}<extra></extra>",
-        )
+    chart.add(
+        x=xs,
+        y=line_values(a, b, xs),
+        mode="lines",
+        name="y = a·x + b",
+        line={"color": style.CURRENT, "width": 4},
+        hovertemplate="x = %{x:.3g}<br>y = %{y:.3g}<extra></extra>",
     )
     # The intercept: what the model predicts for x = 0.
     if _inside(b, y_range):
-        fig.add_trace(
-            go.Scatter(
-                x=[0],
-                y=[b],
-                mode="markers+text",
-                name=f"intercept b = {_num(b)}",
-                marker={"color": style.SECOND, "size": 13, "symbol": "diamond"},
-                text=[f"  intercept b = {_num(b)}"],
-                textposition="middle right",
-                textfont={"color": style.SECOND},
-                hoverinfo="skip",
-            )
+        chart.add(
+            x=[0],
+            y=[b],
+            mode="markers+text",
+            name=f"intercept b = {_num(b)}",
+            marker={"color": style.SECOND, "size": 13, "symbol": "diamond"},
+            text=[f"  intercept b = {_num(b)}"],
+            textposition="middle right",
+            textfont={"color": style.SECOND},
+            hoverinfo="skip",
         )
-    _add_slope_triangle(fig, solution, x_range, y_range)
-    _add_solution(fig, solution, x_range)
-    return style.fix_range(fig, x=x_range, y=y_range)
+    _add_slope_triangle(chart, solution, x_range, y_range)
+    _add_solution(chart, solution, x_range)
+    return chart.ranges(x_range, y_range).figure()
 
 
 def _add_slope_triangle(
-    fig: go.Figure,
+    chart: style.Chart,
     solution: LinearSolution,
     x_range: tuple[float, float],
     y_range: tuple[float, float],
@@ -84,17 +78,15 @@ def _add_slope_triangle(
         start, y0 = 0.0, b
         if not (_inside(y0, y_range) and _inside(y0 + a, y_range)):
             return
-    fig.add_trace(
-        go.Scatter(
-            x=[start, start + 1, start + 1],
-            y=[y0, y0, y0 + a],
-            mode="lines",
-            name=f"slope a = {_num(a)} (rise per 1 step in x)",
-            line={"color": style.ACCENT, "width": 3, "dash": "dot"},
-            hoverinfo="skip",
-        )
+    chart.add(
+        x=[start, start + 1, start + 1],
+        y=[y0, y0, y0 + a],
+        mode="lines",
+        name=f"slope a = {_num(a)} (rise per 1 step in x)",
+        line={"color": style.ACCENT, "width": 3, "dash": "dot"},
+        hoverinfo="skip",
     )
-    fig.add_annotation(
+    chart.note(
         x=start + 1,
         y=y0 + a / 2,
         text=f"rise {_num(a)}",
@@ -103,7 +95,7 @@ def _add_slope_triangle(
         xshift=6,
         font={"color": style.ACCENT},
     )
-    fig.add_annotation(
+    chart.note(
         x=start + 0.5,
         y=y0,
         text="run 1",
@@ -115,32 +107,30 @@ def _add_slope_triangle(
 
 
 def _add_solution(
-    fig: go.Figure, solution: LinearSolution, x_range: tuple[float, float]
+    chart: style.Chart, solution: LinearSolution, x_range: tuple[float, float]
 ) -> None:
     if solution.kind == "one":
         assert solution.root is not None
         root = solution.root
         if _inside(root, x_range):
-            fig.add_trace(
-                go.Scatter(
-                    x=[root],
-                    y=[0],
-                    mode="markers+text",
-                    name=f"root x = {_num(root)}",
-                    marker={
-                        "color": style.TARGET,
-                        "size": 16,
-                        "line": {"color": "white", "width": 2},
-                    },
-                    text=[f"x = {_num(root)}"],
-                    textposition="top left",
-                    textfont={"color": style.TARGET, "size": 18},
-                    hovertemplate="root: x = %{x:.6g}<extra></extra>",
-                )
+            chart.add(
+                x=[root],
+                y=[0],
+                mode="markers+text",
+                name=f"root x = {_num(root)}",
+                marker={
+                    "color": style.TARGET,
+                    "size": 16,
+                    "line": {"color": "white", "width": 2},
+                },
+                text=[f"x = {_num(root)}"],
+                textposition="top left",
+                textfont={"color": style.TARGET, "size": 18},
+                hovertemplate="root: x = %{x:.6g}<extra></extra>",
             )
         else:
             edge = x_range[1] if root > 0 else x_range[0]
-            fig.add_annotation(
+            chart.note(
                 x=edge,
                 y=0,
                 text=f"root x = {_num(root)} is off the chart",
@@ -152,19 +142,17 @@ def _add_solution(
                 font={"color": style.TARGET},
             )
     elif solution.kind == "all":
-        fig.add_trace(
-            go.Scatter(
-                x=list(x_range),
-                y=[0, 0],
-                mode="lines",
-                name="every x is a solution",
-                line={"color": style.TARGET, "width": 8},
-                opacity=0.5,
-                hoverinfo="skip",
-            )
+        chart.add(
+            x=list(x_range),
+            y=[0, 0],
+            mode="lines",
+            name="every x is a solution",
+            line={"color": style.TARGET, "width": 8},
+            opacity=0.5,
+            hoverinfo="skip",
         )
     else:
-        fig.add_annotation(
+        chart.note(
             x=0,
             y=solution.b,
             text="never meets y = 0: no solution",
@@ -181,45 +169,41 @@ def system_figure(
     y_range: tuple[float, float] = X_RANGE,
 ) -> go.Figure:
     """Two lines ``aᵢx + bᵢy = cᵢ`` and where they cross (equal axis scales)."""
-    fig = style.new_figure("Two equations, two unknowns", "x", "y")
+    chart = style.Chart("Two equations, two unknowns", "x", "y")
     xs = np.array(x_range)
     for index, colour in ((0, style.CURRENT), (1, style.SECOND)):
         (a_i, b_i), c_i = solution.coefficients[index], solution.constants[index]
         line_x, line_y = system_line(a_i, b_i, c_i, xs)
         label = f"{_num(a_i)}x + {_num(b_i)}y = {_num(c_i)}".replace("+ −", "− ")
         same = solution.kind == "all" and index == 1
-        fig.add_trace(
-            go.Scatter(
-                x=line_x,
-                y=line_y,
-                mode="lines",
-                name=f"({index + 1}) {label}",
-                line={"color": colour, "width": 4, "dash": "dash" if same else "solid"},
-                hoverinfo="skip",
-            )
+        chart.add(
+            x=line_x,
+            y=line_y,
+            mode="lines",
+            name=f"({index + 1}) {label}",
+            line={"color": colour, "width": 4, "dash": "dash" if same else "solid"},
+            hoverinfo="skip",
         )
     if solution.kind == "one":
         assert solution.point is not None
         x, y = solution.point
-        fig.add_trace(
-            go.Scatter(
-                x=[x],
-                y=[y],
-                mode="markers+text",
-                name=f"solution ({_num(x)}, {_num(y)})",
-                marker={
-                    "color": style.TARGET,
-                    "size": 16,
-                    "line": {"color": "white", "width": 2},
-                },
-                text=[f"({_num(x)}, {_num(y)})"],
-                textposition="top right",
-                textfont={"color": style.TARGET, "size": 18},
-                hoverinfo="skip",
-            )
+        chart.add(
+            x=[x],
+            y=[y],
+            mode="markers+text",
+            name=f"solution ({_num(x)}, {_num(y)})",
+            marker={
+                "color": style.TARGET,
+                "size": 16,
+                "line": {"color": "white", "width": 2},
+            },
+            text=[f"({_num(x)}, {_num(y)})"],
+            textposition="top right",
+            textfont={"color": style.TARGET, "size": 18},
+            hoverinfo="skip",
         )
         if not (_inside(x, x_range) and _inside(y, y_range)):
-            fig.add_annotation(
+            chart.note(
                 x=0,
                 y=y_range[1],
                 yanchor="top",
@@ -233,7 +217,7 @@ def system_figure(
             if solution.kind == "none"
             else "the same line twice: every point on it is a solution"
         )
-        fig.add_annotation(
+        chart.note(
             x=0,
             y=y_range[1],
             yanchor="top",
@@ -242,5 +226,4 @@ def system_figure(
             font={"color": style.TARGET, "size": 17},
             bgcolor="rgba(255,255,255,0.8)",
         )
-    style.equal_aspect(fig)
-    return style.fix_range(fig, x=x_range, y=y_range)
+    return chart.ranges(x_range, y_range, equal_units=True).figure()

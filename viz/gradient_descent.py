@@ -72,11 +72,10 @@ def encode(values: Any, dtype: str = "f4") -> Dict:
 
 
 def _layout(title: str, x_title: str, y_title: str, **extra: Any) -> Dict:
-    """The shared layout (``viz.style``) as a dict, without Plotly's default template."""
+    """The shared layout (``viz.style``) as a dict."""
     height = extra.pop("height", style.HEIGHT)
     legend = extra.pop("legend", True)
     layout = style.base_layout(title, x_title, y_title, height=height)
-    layout["template"] = {}
     # Title on top, the legend in its own band between the title and the plot.
     layout["title"] = {**layout["title"], "y": 0.985, "yanchor": "top"}
     layout["legend"] = {
@@ -91,30 +90,10 @@ def _layout(title: str, x_title: str, y_title: str, **extra: Any) -> Dict:
     return layout
 
 
-class AnimatedFigure(go.Figure):
-    """A ``go.Figure`` whose animation frames stay the plain dicts they were built as.
-
-    Plotly turns every trace of every frame into a ``go.Scatter`` object (even
-    unvalidated), which for 30 frames × 3 paths cost more than a whole rerun's
-    budget; the frames are only ever serialised, so they are kept as dicts and
-    added back in :meth:`to_dict`, which Streamlit and ``to_json`` both call.
-    """
-
-    def __init__(self, data: list[Dict], layout: Dict, frames: list[Dict]) -> None:
-        super().__init__(data=data, layout=layout, _validate=False)
-        self._raw_frames = frames
-
-    def to_dict(self) -> Dict:
-        result: Dict = super().to_dict()
-        if self._raw_frames:
-            result["frames"] = [dict(frame) for frame in self._raw_frames]
-        return result
-
-
 def _figure(
     data: list[Dict], layout: Dict, frames: list[Dict] | None = None
 ) -> go.Figure:
-    return AnimatedFigure(data, layout, frames or [])
+    return style.figure(data, layout, frames)
 
 
 def _fixed(axis: Dict, low: float, high: float) -> Dict:

@@ -34,28 +34,6 @@ GRID_REACH = 8
 FRAMES = 12
 
 
-class FrozenFigure(go.Figure):
-    """A finished figure whose plain-dict form is computed once and then reused.
-
-    ``st.plotly_chart`` calls ``to_dict()`` on every rerun, and Plotly walks
-    every array of every animation frame to encode it (≈10 ms for the warp of
-    the plane). A cached figure never changes, so the walk is done once.
-    """
-
-    def to_dict(self) -> dict[str, Any]:
-        cached = self.__dict__.get("_frozen_dict")
-        if cached is None:
-            cached = super().to_dict()
-            self.__dict__["_frozen_dict"] = cached
-        return cached
-
-
-def freeze(fig: go.Figure) -> FrozenFigure:
-    """Mark ``fig`` as finished (no copy: the class changes, the data stays)."""
-    fig.__class__ = FrozenFigure
-    return fig
-
-
 def _num(value: float, digits: int = 3) -> str:
     return format_number(value, digits).replace("-", "−")
 

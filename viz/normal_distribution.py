@@ -78,9 +78,7 @@ def build_figure(
         base["margin"] = {**base["margin"], "b": 115}
         base["height"] = style.HEIGHT + 50
     base.update(layout)
-    # Validation deep-copies every property (3–4× the cost of the whole build);
-    # tests/viz re-validate each figure with plotly's own checks instead.
-    return go.Figure(data=traces, layout=base, _validate=False)
+    return style.figure(traces, base)
 
 
 def vertical_line(x: float, colour: str, dash: str, width: float = 2) -> dict[str, Any]:

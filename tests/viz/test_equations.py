@@ -58,6 +58,22 @@ def test_system_figure_marks_the_crossing() -> None:
 
 
 @pytest.mark.parametrize(
+    "fig",
+    [
+        viz.linear_figure(eq.solve_linear(2, -4)),
+        viz.linear_figure(eq.solve_linear(0.1, -5)),
+        viz.linear_figure(eq.solve_linear(0, 3)),
+        viz.linear_figure(eq.solve_linear(0, 0)),
+        viz.system_figure(eq.solve_system([[1, 1], [1, -1]], [3, 1])),
+        viz.system_figure(eq.solve_system([[1, 1], [2, 2]], [3, 5])),
+    ],
+)
+def test_figures_are_valid_plotly(fig) -> None:
+    # built unvalidated for speed: Plotly's own checks must accept them
+    style.validate(fig)
+
+
+@pytest.mark.parametrize(
     ("constants", "words"), [([3, 5], "parallel"), ([3, 6], "same line")]
 )
 def test_system_figure_explains_parallel_lines(constants: list, words: str) -> None:

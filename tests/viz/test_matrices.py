@@ -143,6 +143,6 @@ def test_a_frozen_figure_gives_the_same_json_and_reuses_its_dict() -> None:
 
     fresh = viz.plane_figure(mat.plane_map([[2, 1], [0.5, 1.5]]))
     expected = pio.to_json(fresh, validate=False)
-    frozen = viz.freeze(viz.plane_figure(mat.plane_map([[2, 1], [0.5, 1.5]])))
+    frozen = style.freeze(viz.plane_figure(mat.plane_map([[2, 1], [0.5, 1.5]])))
     assert pio.to_json(frozen, validate=False) == expected
     assert frozen.to_dict() is frozen.to_dict()
