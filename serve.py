@@ -94,10 +94,27 @@ def use_navigation_only() -> bool:
     return True
 
 
+def warm_up() -> None:
+    """Finish the lazy imports that page runs would otherwise race to do.
+
+    Plotly looks pandas up in ``sys.modules`` while it encodes a figure's arrays.
+    When many students open pages right after a start, one session's thread can
+    find pandas there half-imported by another's and fail ("partially initialized
+    module 'pandas' has no attribute 'Series'"). Importing pandas and encoding one
+    figure here, before any session exists, closes that window.
+    """
+    import numpy as np
+    import pandas  # noqa: F401  (a Streamlit dependency; imported for its side effect)
+    import plotly.graph_objects as go
+
+    go.Figure(go.Scatter(x=np.arange(3.0), y=np.arange(3.0))).to_dict()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run ``streamlit run app.py`` with the hooks installed; extra args pass through."""
     install_nodelay_hook()
     use_navigation_only()
+    warm_up()
     from streamlit.web import cli
 
     # Streamlit reads .streamlit/config.toml from the working directory.

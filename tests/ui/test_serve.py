@@ -79,3 +79,16 @@ def test_navigation_only_hook_point_exists(monkeypatch: pytest.MonkeyPatch) -> N
     # Streamlit only decides when the flag is still None: False must survive a session.
     PagesManager(str(serve.APP))
     assert PagesManager.uses_pages_directory is False
+
+
+def test_warm_up_finishes_the_imports_plotly_looks_up_lazily() -> None:
+    import subprocess
+    import sys
+
+    # In a fresh interpreter: after warm_up, pandas is fully imported, so a page
+    # thread can never find it half-initialised in sys.modules.
+    code = (
+        "import sys, serve; assert 'pandas' not in sys.modules; serve.warm_up(); "
+        "import pandas; assert hasattr(sys.modules['pandas'], 'Series')"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=serve.APP.parent, check=True)
