@@ -81,18 +81,29 @@ def start_server(log_dir: Path, *extra: str) -> Server:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    try:
+        wait_healthy(url, process, log, timeout_s=60)
+    except RuntimeError:
+        process.kill()
+        raise
+    return Server(url, process, log)
+
+
+def wait_healthy(
+    url: str, process: subprocess.Popen[bytes], log: Path, *, timeout_s: float
+) -> None:
+    """Wait until ``url``'s health check answers; fail with the log if ``process`` dies."""
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited early:\n{log.read_text()}")
+            raise RuntimeError(f"{process.args} exited early:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
                 if reply.status == 200:
-                    return Server(url, process, log)
+                    return
         except OSError:
             time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"server did not answer in 60 s:\n{log.read_text()}")
+    raise RuntimeError(f"{url} did not answer in {timeout_s:.0f} s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="session")

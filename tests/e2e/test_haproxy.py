@@ -15,7 +15,6 @@ import os
 import re
 import signal
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,7 +26,14 @@ from playwright.sync_api import Page, expect
 
 from benchmarks import classroom_load
 from benchmarks.classroom_load import Control, Student
-from tests.e2e.conftest import CHART, ROOT, free_port, open_page, wait_idle
+from tests.e2e.conftest import (
+    CHART,
+    ROOT,
+    free_port,
+    open_page,
+    wait_healthy,
+    wait_idle,
+)
 
 AFFINITY_COOKIE = "mlmath_server"
 
@@ -70,17 +76,12 @@ def start_classroom(run_dir: Path) -> Classroom:
         stderr=subprocess.STDOUT,
     )
     room = Classroom(f"http://127.0.0.1:{port}", (app1, app2), run_dir, process, log)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"serve_class.sh exited:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{room.url}/_stcore/health", timeout=2):
-                return room
-        except OSError:
-            time.sleep(0.3)
-    room.stop()
-    raise RuntimeError(f"HAProxy did not answer in 120 s:\n{log.read_text()}")
+    try:
+        wait_healthy(room.url, process, log, timeout_s=120)
+    except RuntimeError:
+        room.stop()
+        raise
+    return room
 
 
 @pytest.fixture(scope="module")
