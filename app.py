@@ -46,10 +46,12 @@ def home() -> None:
         sections.setdefault(topic.section, []).append(topic)
     for section, topics in sections.items():
         st.subheader(section)
-        columns = st.columns(3)
-        for index, topic in enumerate(topics):
-            with columns[index % 3]:
-                _topic_card(topic)
+        for start in range(0, len(topics), 3):  # one row of cards at a time: even rows
+            for column, topic in zip(
+                st.columns(3), topics[start : start + 3], strict=False
+            ):
+                with column:
+                    _topic_card(topic)
 
 
 def _topic_card(topic: Topic) -> None:
