@@ -54,6 +54,28 @@ def _square_path(
     return xs.ravel(), ys.ravel()
 
 
+def _squares(
+    left: np.ndarray,
+    bottom: np.ndarray,
+    side: np.ndarray,
+    name: str,
+    alpha: float,
+    width: float,
+) -> dict[str, Any]:
+    """One filled trace of squares with sides ``side``: the squared residuals."""
+    sx, sy = _square_path(left, bottom, side, side)
+    return _scatter(
+        x=sx,
+        y=sy,
+        mode="lines",
+        fill="toself",
+        fillcolor=style.rgba(style.SKY, alpha),
+        line={"color": style.CURRENT, "width": width},
+        name=name,
+        hoverinfo="skip",
+    )
+
+
 class _Figure(style.Chart):
     """``style.Chart`` with this page's legend band, built with pinned ranges."""
 
@@ -143,18 +165,8 @@ def residual_squares_figure(report: ResidualReport) -> go.Figure:
     )
     side = np.abs(report.residuals)
     bottom = np.minimum(report.y_true, report.y_pred)
-    sx, sy = _square_path(positions, bottom, side, side)
     fig.add_trace(
-        _scatter(
-            x=sx,
-            y=sy,
-            mode="lines",
-            fill="toself",
-            fillcolor=style.rgba(style.SKY, 0.35),
-            line={"color": style.CURRENT, "width": 1.5},
-            name="squared error (yᵢ − ŷᵢ)²",
-            hoverinfo="skip",
-        )
+        _squares(positions, bottom, side, "squared error (yᵢ − ŷᵢ)²", 0.35, 1.5)
     )
     seg_x = np.column_stack([positions, positions, np.full(n, np.nan)]).ravel()
     seg_y = np.column_stack([report.y_true, report.y_pred, np.full(n, np.nan)]).ravel()
@@ -283,19 +295,7 @@ def fit_figure(fit: LineFit, *, show_best: bool = True) -> go.Figure:
     middle = 0.5 * (x_range[0] + x_range[1])
     left = np.where(x <= middle, x, x - side)  # squares open towards the middle
     bottom = np.minimum(y, fit.predictions)
-    sx, sy = _square_path(left, bottom, side, side)
-    fig.add_trace(
-        _scatter(
-            x=sx,
-            y=sy,
-            mode="lines",
-            fill="toself",
-            fillcolor=style.rgba(style.SKY, 0.3),
-            line={"color": style.CURRENT, "width": 1},
-            name="squared errors",
-            hoverinfo="skip",
-        )
-    )
+    fig.add_trace(_squares(left, bottom, side, "squared errors", 0.3, 1))
     n = data.n
     seg_x = np.column_stack([x, x, np.full(n, np.nan)]).ravel()
     seg_y = np.column_stack([y, fit.predictions, np.full(n, np.nan)]).ravel()
