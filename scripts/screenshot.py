@@ -6,25 +6,15 @@ python scripts/screenshot.py http://127.0.0.1:8501/equations out.png [--width 14
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-#: Flags that keep Chromium from calling anything outside this machine.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--metrics-recording-only",
-    "--disable-domain-reliability",
-]
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# One list of Chromium flags (nothing calls outside this machine) for tests and tools.
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE
 
 
 def main() -> None:
