@@ -30,6 +30,8 @@ MAX_LIST_LENGTH = 1000
 MAX_MATRIX_SIDE = 6
 #: Longest text accepted from a text box or a URL, in characters.
 MAX_TEXT_LENGTH = 20_000
+#: Every seed a page accepts: what ``numpy.random.default_rng`` takes as one 32-bit word.
+SEED_LIMITS = (0, 2**32 - 1)
 
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-"})  # − – —
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -202,9 +204,9 @@ def parse_matrix(
     max_rows: int = MAX_MATRIX_SIDE,
     max_cols: int = MAX_MATRIX_SIDE,
 ) -> np.ndarray:
-    """Read a matrix: rows separated by ``;`` or new lines, brackets allowed.
+    r"""Read a matrix: rows separated by ``;`` or new lines, brackets allowed.
 
-    ``"2 3; 4 5"``, ``"[[2, 3], [4, 5]]"`` and ``"2, 3\\n4, 5"`` all give the
+    ``"2 3; 4 5"``, ``"[[2, 3], [4, 5]]"`` and ``"2, 3\n4, 5"`` all give the
     same 2×2 matrix.
 
     Returns
@@ -258,6 +260,23 @@ def format_number(value: float, digits: int | None = None) -> str:
     if digits is not None:
         return f"{number:.{digits}g}"
     return repr(number)
+
+
+def display_number(value: float, digits: int = 4) -> str:
+    """Write a number for a sentence or a chart label.
+
+    ``digits`` significant digits and a typographic minus sign (``−3.5``), which
+    reads better than a hyphen.
+
+    >>> display_number(-3.14159, 3)
+    '−3.14'
+    """
+    return format_number(value, digits).replace("-", "−")
+
+
+def check_seed(value: Any, name: str = "The seed") -> int:
+    """Return ``value`` as a seed for ``np.random.default_rng`` (see ``SEED_LIMITS``)."""
+    return check_int(value, name, *SEED_LIMITS)
 
 
 def format_vector(values: Iterable[float]) -> str:

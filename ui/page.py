@@ -1,29 +1,47 @@
-"""The page skeleton every topic page follows.
+"""The one shape of every topic page: a title, an intro, a "Show" picker over views.
 
-::
+A page script is a short index::
 
-    state = page.start("equations", "Equations", PARAMS, intro="...")
-    controls, main = page.columns()
-    with controls:
-        a = state.widget("a")
-        state.sync_url()
-        result = page.compute("solve", core_fn, a)   # st.error on ValueError
-    with main:
-        page.formula(r"x = -b/a")
-        page.explain("...")                           # also the chart's alt text
-        page.chart(fig, key="line", alt="...")
-        code_panel(code, output)
+    page.run(
+        "equations",
+        "Equations: solving ax + b = 0",
+        intro="...",
+        views=(one.VIEW, two.VIEW),
+    )
+
+and each view is a small module (``views/<topic>/<view>.py``) with its own
+parameter declarations and one function that receives the page state and the
+two columns explicitly::
+
+    PARAMS = (Param.number("a", ...), Param.number("b", ...))
+
+    def render(state: PageState, frame: Frame) -> None:
+        with frame.controls:
+            a, b = state.widget("a"), state.widget("b")
+            solution = page.compute("linear", eq.solve_linear, a, b)
+        with frame.main:
+            page.formula(words.linear_latex(solution))
+            ...
+
+    VIEW = View("one", "One equation", PARAMS, render)
+
+:func:`run` draws what every page shares, in the same place with the same names:
+the "Show" picker above the columns, and under the controls the reset button;
+then it writes the view into the address bar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar, cast
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui.url_state import PageState, Param
+from viz.style import freeze
 
 T = TypeVar("T")
 _LAST_GOOD = "_last_good_"
@@ -35,6 +53,78 @@ CHART_CONFIG: dict[str, Any] = {
     "responsive": True,
     "typesetMath": False,
 }
+#: The picker over a page's views: the same label on every page.
+VIEW_LABEL = "Show"
+#: The button under every view's controls, the same on every page.
+RESET_LABEL = "↺ Reset this view"
+RESET_HELP = (
+    "Back to this view's starting values: the notebook's example where the notebook "
+    "has one."
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a view draws: its controls on the left, the maths on the right."""
+
+    controls: DeltaGenerator
+    main: DeltaGenerator
+
+
+@dataclass(frozen=True)
+class View:
+    """One choice of a page's "Show" picker.
+
+    ``key`` is the stable URL word (``?view=two``), ``label`` what the learner
+    sees, ``params`` every control the view draws (a parameter shared by several
+    views is the same ``Param`` object in each), and ``render`` draws it.
+    """
+
+    key: str
+    label: str
+    params: tuple[Param, ...]
+    render: Callable[[PageState, Frame], None]
+
+
+def page_params(views: Sequence[View], default: str | None = None) -> tuple[Param, ...]:
+    """The page's parameters: the "Show" picker, then each view's (shared once)."""
+    picker = Param.choice(
+        "view",
+        VIEW_LABEL,
+        default or views[0].key,
+        {view.key: view.label for view in views},
+        widget="segmented",
+    )
+    params: dict[str, Param] = {"view": picker}
+    for view in views:
+        for param in view.params:
+            known = params.setdefault(param.name, param)
+            if known != param:
+                raise ValueError(
+                    f"two different declarations of {param.name!r}: share one Param"
+                )
+    return tuple(params.values())
+
+
+def run(
+    slug: str,
+    title: str,
+    *,
+    intro: str,
+    views: Sequence[View],
+    default: str | None = None,
+    ratio: tuple[float, float] = (1.0, 2.2),
+) -> None:
+    """Draw the page ``slug``: title, intro, the "Show" picker and the chosen view."""
+    state = start(slug, title, page_params(views, default), intro=intro)
+    chosen = {view.key: view for view in views}[state.widget("view")]
+    controls, main = columns(ratio)
+    try:
+        chosen.render(state, Frame(controls, main))
+    finally:  # also after st.stop(): the reset button and the link stay right
+        with controls:
+            reset_button(state, chosen)
+        state.sync_url()
 
 
 def start(
@@ -53,9 +143,18 @@ def columns(ratio: tuple[float, float] = (1.0, 2.2)) -> Sequence[Any]:
     return st.columns(list(ratio), gap="large")
 
 
-def reset_button(state: PageState, label: str = "↺ Notebook example") -> None:
-    """A button that brings every control back to its default (the notebook's cell)."""
-    st.button(label, on_click=state.reset, help="Back to the values of the notebook.")
+def reset_view(state: PageState, names: Sequence[str]) -> None:
+    """Bring the controls ``names`` back to their defaults (a button's callback)."""
+    state.set_values({name: state.params[name].default for name in names})
+
+
+def reset_button(
+    state: PageState, view: View | None = None, label: str = RESET_LABEL
+) -> None:
+    """The button that brings this view's controls back to their starting values."""
+    params = state.params.values() if view is None else view.params
+    names = [param.name for param in params if param.name != "view"]
+    st.button(label, on_click=reset_view, args=(state, names), help=RESET_HELP)
 
 
 def show_error(exc: Exception) -> None:
@@ -78,9 +177,43 @@ def compute(key: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         if last is None:
             st.stop()
         st.caption("The charts show the last valid input until this is fixed.")
-        return last  # type: ignore[no-any-return]
+        return cast(T, last)
     st.session_state[_LAST_GOOD + key] = result
     return result
+
+
+class Keyed(Protocol):
+    """A ``core`` result that names the inputs it was computed from."""
+
+    @property
+    def key(self) -> Hashable: ...
+
+
+R = TypeVar("R", bound=Keyed)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _cached_figure(
+    builder: str,
+    key: Hashable,
+    extra: tuple[Hashable, ...],
+    _build: Callable[..., go.Figure],
+    _result: Any,
+) -> go.Figure:
+    return freeze(_build(_result, *extra))
+
+
+def figure_of(
+    build: Callable[..., go.Figure], result: R, *extra: Hashable
+) -> go.Figure:
+    """``build(result, *extra)``, built once per ``result.key`` and shared by sessions.
+
+    Figures are cached as objects (``cache_resource``), not pickled copies: a figure
+    with animation frames takes as long to unpickle as to build, and
+    ``st.plotly_chart`` only reads it. :func:`viz.style.freeze` encodes it once.
+    """
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _cached_figure(name, result.key, tuple(extra), build, result)
 
 
 def formula(latex: str) -> None:

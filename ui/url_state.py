@@ -28,33 +28,18 @@ covers every widget kind and tells the learner what it ignored.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import streamlit as st
 
-from core.parsing import MAX_TEXT_LENGTH, format_number, parse_number
+from ui.params import Param
 
-Kind = Literal["float", "int", "choice", "bool", "text"]
-Widget = Literal[
-    "slider",
-    "number",
-    "slider+number",
-    "radio",
-    "select",
-    "segmented",
-    "toggle",
-    "text",
-    "text_area",
-]
+__all__ = ["HIDE_KEY", "PageState", "Param", "query_string"]
 
 #: URL keys that belong to Streamlit itself and are left untouched.
 _RESERVED = frozenset({"embed", "embed_options"})
 HIDE_KEY = "hide"
-_TRUE = frozenset({"1", "true", "yes", "on"})
-_FALSE = frozenset({"0", "false", "no", "off"})
 _SLIDER_SUFFIX = "__slider"
 _PAGE_KEY = "_url_state_page"
 _NOTES_KEY = "_url_state_notes"
@@ -63,188 +48,6 @@ _HIDDEN_KEY = "_url_state_hidden"
 #: the page (without it Streamlit drops the value and the widget comes back at its
 #: minimum when the view is switched back).
 _KEEP: dict[str, Any] = {"persist_state": "page"}
-
-
-@dataclass(frozen=True)
-class Param:
-    """One page parameter: its name (URL key = widget key), kind, default, limits."""
-
-    name: str
-    label: str
-    kind: Kind
-    default: Any
-    min_value: float | None = None
-    max_value: float | None = None
-    step: float | None = None
-    choices: Mapping[str, str] = field(default_factory=dict)
-    widget: Widget = "slider"
-    help: str | None = None
-    number_format: str | None = None
-    max_chars: int = MAX_TEXT_LENGTH
-    validate: Callable[[str], Any] | None = None
-
-    # -- constructors, one per kind -------------------------------------------------
-    @classmethod
-    def number(
-        cls,
-        name: str,
-        label: str,
-        default: float,
-        *,
-        min_value: float,
-        max_value: float,
-        step: float = 0.1,
-        widget: Widget = "slider+number",
-        help: str | None = None,
-        number_format: str | None = None,
-    ) -> Param:
-        return cls(
-            name,
-            label,
-            "float",
-            float(default),
-            float(min_value),
-            float(max_value),
-            float(step),
-            widget=widget,
-            help=help,
-            number_format=number_format,
-        )
-
-    @classmethod
-    def integer(
-        cls,
-        name: str,
-        label: str,
-        default: int,
-        *,
-        min_value: int,
-        max_value: int,
-        step: int = 1,
-        widget: Widget = "slider",
-        help: str | None = None,
-    ) -> Param:
-        return cls(
-            name,
-            label,
-            "int",
-            int(default),
-            min_value,
-            max_value,
-            step,
-            widget=widget,
-            help=help,
-        )
-
-    @classmethod
-    def choice(
-        cls,
-        name: str,
-        label: str,
-        default: str,
-        choices: Mapping[str, str],
-        *,
-        widget: Widget = "radio",
-        help: str | None = None,
-    ) -> Param:
-        """``choices`` maps a short stable URL word to the label the learner sees."""
-        if default not in choices:
-            raise ValueError(f"default {default!r} of {name} is not one of its choices")
-        return cls(
-            name,
-            label,
-            "choice",
-            default,
-            choices=dict(choices),
-            widget=widget,
-            help=help,
-        )
-
-    @classmethod
-    def toggle(
-        cls,
-        name: str,
-        label: str,
-        default: bool,
-        *,
-        help: str | None = None,
-    ) -> Param:
-        return cls(name, label, "bool", bool(default), widget="toggle", help=help)
-
-    @classmethod
-    def text(
-        cls,
-        name: str,
-        label: str,
-        default: str,
-        *,
-        widget: Widget = "text",
-        help: str | None = None,
-        max_chars: int = 2000,
-        validate: Callable[[str], Any] | None = None,
-    ) -> Param:
-        """``validate`` (e.g. a ``core`` parser) decides whether a URL value is kept."""
-        return cls(
-            name,
-            label,
-            "text",
-            str(default),
-            widget=widget,
-            help=help,
-            max_chars=max_chars,
-            validate=validate,
-        )
-
-    # -- URL text <-> value ---------------------------------------------------------
-    def parse(self, raw: str) -> Any:
-        """Read a URL value; raise ``ValueError`` saying why it cannot be used."""
-        if self.kind in ("float", "int"):
-            number = parse_number(raw, self.name)
-            if self.kind == "int":
-                if not number.is_integer():
-                    raise ValueError(f"{raw!r} is not a whole number")
-                number = int(number)
-            low, high = self.min_value, self.max_value
-            if (low is not None and number < low) or (
-                high is not None and number > high
-            ):
-                raise ValueError(
-                    f"{raw!r} is outside {format_number(low)} … {format_number(high)}"
-                )
-            return self.normalise(number)
-        if self.kind == "choice":
-            if raw not in self.choices:
-                raise ValueError(f"{raw!r} is not one of {', '.join(self.choices)}")
-            return raw
-        if self.kind == "bool":
-            word = raw.strip().lower()
-            if word in _TRUE:
-                return True
-            if word in _FALSE:
-                return False
-            raise ValueError(f"{raw!r} is not on/off (use 1 or 0)")
-        if len(raw) > self.max_chars:
-            raise ValueError(f"it is longer than {self.max_chars} characters")
-        if self.validate is not None:
-            self.validate(raw)
-        return raw
-
-    def encode(self, value: Any) -> str:
-        """Write a value as short, stable URL text (``parse`` reads it back)."""
-        if self.kind in ("float", "int"):
-            return format_number(value)
-        if self.kind == "bool":
-            return "1" if value else "0"
-        return str(value)
-
-    def normalise(self, value: Any) -> Any:
-        """Tidy a widget value: ints stay ints, floats lose binary noise (0.1+0.2)."""
-        if self.kind == "int":
-            return int(value)
-        if self.kind == "float":
-            number = float(value)
-            return float(f"{number:.12g}") if math.isfinite(number) else number
-        return value
 
 
 class PageState:

@@ -24,6 +24,7 @@ an empty template: Plotly's default one adds ~6.5 KB to every figure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -292,3 +293,74 @@ def equal_aspect(fig: go.Figure) -> go.Figure:
     """Make one unit on x as long as one unit on y (geometry: vectors, grids)."""
     fig.update_yaxes(scaleanchor="x", scaleratio=1)
     return fig
+
+
+def play_controls(
+    names: Sequence[str],
+    labels: Sequence[str],
+    *,
+    active: int,
+    duration: int,
+    redraw: bool = True,
+    y: float = -0.02,
+    prefix: str | None = None,
+    replay: bool = False,
+) -> dict[str, Any]:
+    """Play / Pause buttons and a slider over the frames ``names``, for a layout.
+
+    All of it runs in the browser (Plotly's ``animate``), with no server round
+    trip. ``labels`` label the slider's stops; ``prefix`` (e.g. ``"step "``)
+    shows the current stop beside it. With ``replay`` Play always starts from
+    the first frame; otherwise it plays ``names`` in order.
+    """
+    still: dict[str, Any] = {
+        "frame": {"duration": 0, "redraw": redraw},
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    play = {**still, "frame": {"duration": duration, "redraw": redraw}}
+    play["fromcurrent"] = False
+    current = (
+        {"prefix": prefix, "xanchor": "right", "font": {"size": FONT_SIZE - 1}}
+        if prefix
+        else {"visible": False}
+    )
+    return {
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "left",
+                "showactive": False,
+                "x": 0.0,
+                "y": y,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 0, "r": 10},
+                "font": {"size": FONT_SIZE - 1},
+                "buttons": [
+                    {
+                        "label": "▶ Play",
+                        "method": "animate",
+                        "args": [None if replay else list(names), play],
+                    },
+                    {"label": "❚❚ Pause", "method": "animate", "args": [[None], still]},
+                ],
+            }
+        ],
+        "sliders": [
+            {
+                "active": active,
+                "x": 0.25,
+                "len": 0.75,
+                "y": y,
+                "yanchor": "top",
+                "pad": {"t": 0},
+                "currentvalue": current,
+                "transition": {"duration": 0},
+                "steps": [
+                    {"label": label, "method": "animate", "args": [[name], still]}
+                    for name, label in zip(names, labels, strict=True)
+                ],
+            }
+        ],
+    }

@@ -1,0 +1,53 @@
+"""Generic widgets that several views draw the same way: readouts and seeds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import streamlit as st
+
+from core.parsing import SEED_LIMITS, format_number
+from ui.url_state import PageState
+
+#: A readout: label, value as text, and an optional note under it (``None``: none).
+Metric = tuple[str, str, str | None]
+
+
+def metric_row(
+    items: Sequence[Metric], *, where: Any = None, arrows: bool = True
+) -> None:
+    """A row of big readouts, one column each, for the back of the room.
+
+    With ``arrows`` a note that starts with a sign (``+0.12``) gets an arrow.
+    """
+    columns = (where or st).columns(len(items))
+    arrow = "auto" if arrows else "off"
+    for column, (label, value, note) in zip(columns, items, strict=True):
+        column.metric(label, value, note, delta_color="off", delta_arrow=arrow)
+
+
+def error_metric(
+    column: Any, label: str, value: float, error: float, help: str
+) -> None:
+    """A computed value with how far it is from the exact one (``error …``)."""
+    column.metric(
+        label,
+        format_number(value, 6),
+        delta=f"error {format_number(error, 3)}",
+        delta_color="off",
+        delta_arrow="off",
+        help=help,
+    )
+
+
+def _next_seed(state: PageState, name: str) -> None:
+    state.set_values({name: (state.value(name) + 1) % (SEED_LIMITS[1] + 1)})
+
+
+def seed_control(state: PageState, name: str = "seed") -> int:
+    """The seed box and a "New random sample" button (the next seed)."""
+    seed = int(state.widget(name))
+    if name not in state.hidden:
+        st.button("🎲 New random sample", on_click=_next_seed, args=(state, name))
+    return seed
