@@ -23,12 +23,7 @@ from typing import Literal
 
 import numpy as np
 
-from core.parsing import (
-    as_finite_array,
-    check_finite_number,
-    code_literal,
-    format_number,
-)
+from core.parsing import as_finite_array, check_finite_number
 
 SolutionKind = Literal["one", "none", "all"]
 
@@ -46,6 +41,11 @@ class LinearSolution:
     b: float
     kind: SolutionKind
     root: float | None
+
+    @property
+    def key(self) -> tuple[float, float]:
+        """The inputs this solution was computed from (a cache key)."""
+        return (self.a, self.b)
 
 
 def solve_linear(a: float, b: float) -> LinearSolution:
@@ -84,6 +84,11 @@ class SystemSolution:
     kind: SolutionKind
     point: tuple[float, float] | None
     determinant: float
+
+    @property
+    def key(self) -> tuple[float, ...]:
+        """The inputs this solution was computed from (a cache key)."""
+        return (*self.coefficients.ravel().tolist(), *self.constants.tolist())
 
 
 def solve_system(coefficients: object, constants: object) -> SystemSolution:
@@ -131,157 +136,3 @@ def system_line(
         y = np.array([x.min(), x.max()])
         return np.full(2, c / a), y
     return x, (c - a * x) / b
-
-
-# -- code shown to the learner (the notebook's style, current values filled in) ----------
-
-
-def solve_linear_code(a: float, b: float) -> str:
-    """NumPy-free code, in the notebook's style, that reproduces :func:`solve_linear`."""
-    head = f"# Simple linear equation: ax + b = 0\na = {format_number(a)}\nb = {format_number(b)}\n\n"
-    if a != 0:
-        return head + "x = -b / a\nx"
-    return head + (
-        "# a = 0: the equation reads 0·x + b = 0, i.e. b = 0 (no division by 0)\n"
-        '"every x is a solution" if b == 0 else "no solution"'
-    )
-
-
-def linear_code_result(solution: LinearSolution) -> float | str:
-    """What the last line of :func:`solve_linear_code` evaluates to."""
-    if solution.kind == "one":
-        assert solution.root is not None
-        return solution.root
-    return "every x is a solution" if solution.kind == "all" else "no solution"
-
-
-def system_code_result(solution: SystemSolution) -> np.ndarray | str:
-    """What the last line of :func:`solve_system_code` evaluates to."""
-    if solution.kind == "one":
-        return np.array(solution.point)
-    return "every point of the line" if solution.kind == "all" else "no solution"
-
-
-def solve_system_code(coefficients: object, constants: object) -> str:
-    """Code that reproduces :func:`solve_system` with ``np.linalg.solve``."""
-    head = (
-        "import numpy as np\n\n"
-        "# a1*x + b1*y = c1 and a2*x + b2*y = c2, written as A @ [x, y] = c\n"
-        f"A = np.array({code_literal(coefficients)})\n"
-        f"c = np.array({code_literal(constants)})\n\n"
-    )
-    return head + (
-        "if np.linalg.matrix_rank(A) == 2:  # det(A) != 0: the lines cross once\n"
-        "    solution = np.linalg.solve(A, c)\n"
-        "else:  # parallel lines: the same line, or no common point\n"
-        "    Ac = np.column_stack([A, c])\n"
-        "    same = np.linalg.matrix_rank(Ac) == np.linalg.matrix_rank(A)\n"
-        '    solution = "every point of the line" if same else "no solution"\n'
-        "solution"
-    )
-
-
-# -- words and formulas for the page (pure text, tested like the maths) -----------------
-
-
-def _signed(value: float) -> str:
-    """``+ 4`` / ``− 4`` for writing ``a·x + b`` with the sign folded in."""
-    return (
-        f"+ {format_number(value, 6)}"
-        if value >= 0
-        else f"− {format_number(-value, 6)}"
-    )
-
-
-def linear_latex(solution: LinearSolution) -> str:
-    """``2x − 4 = 0  ⇒  x = −(−4)/2 = 2`` with the current numbers."""
-    a, b = format_number(solution.a, 6), format_number(solution.b, 6)
-    equation = rf"{a}\,x {_signed(solution.b)} = 0".replace("−", "-")
-    if solution.kind == "one":
-        assert solution.root is not None
-        return (
-            rf"{equation} \quad\Longrightarrow\quad x = -\frac{{b}}{{a}}"
-            rf" = -\frac{{{b}}}{{{a}}} = {format_number(solution.root, 6)}"
-        )
-    verdict = (
-        r"\text{true for every } x" if solution.kind == "all" else r"\text{never true}"
-    )
-    return rf"0\cdot x {_signed(solution.b)} = 0 \;\Longleftrightarrow\; {b} = 0 \quad({verdict})".replace(
-        "−", "-"
-    )
-
-
-def _say(value: float, digits: int = 4) -> str:
-    """A number for a sentence, with a typographic minus sign."""
-    return format_number(value, digits).replace("-", "−")
-
-
-def describe_linear(solution: LinearSolution) -> str:
-    """One or two sentences saying what the chart shows right now."""
-    a, b = _say(solution.a), _say(solution.b)
-    if solution.kind == "none":
-        return (
-            f"With a = 0 the line y = {b} is flat and never meets y = 0, so "
-            f"{b} = 0 is false: **no x solves the equation**."
-        )
-    if solution.kind == "all":
-        return (
-            "With a = 0 and b = 0 the line lies on y = 0 itself: 0 = 0 is always "
-            "true, so **every x is a solution**."
-        )
-    assert solution.root is not None
-    direction = "rises" if solution.a > 0 else "falls"
-    return (
-        f"The line y = {a}x {_signed(solution.b)} {direction} by {_say(abs(solution.a))} "
-        f"for every step of 1 in x and crosses y = 0 at **x = {_say(solution.root, 6)}**: "
-        f"that is the solution, because {a}·{_say(solution.root, 6)} "
-        f"{_signed(solution.b)} = 0. "
-        f"Read as a model y = w·x + b, the slope w = {a} is how much the prediction "
-        f"changes per unit of input and the intercept b = {b} is the prediction at x = 0."
-    )
-
-
-def system_latex(solution: SystemSolution) -> str:
-    """The system, its determinant and its solution with the current numbers."""
-    (a1, b1), (a2, b2) = (
-        [format_number(v, 6) for v in row] for row in solution.coefficients
-    )
-    c1, c2 = (format_number(v, 6) for v in solution.constants)
-    system = (
-        rf"\begin{{cases}} {a1}\,x + {b1}\,y = {c1} \\ {a2}\,x + {b2}\,y = {c2} \end{{cases}}"
-    ).replace("+ -", "- ")
-
-    def p(text: str) -> str:
-        return f"({text})" if text.startswith("-") else text
-
-    det = (
-        rf"\det A = {p(a1)}\cdot{p(b2)} - {p(a2)}\cdot{p(b1)}"
-        rf" = {format_number(solution.determinant, 6)}"
-    )
-    if solution.kind == "one":
-        assert solution.point is not None
-        x, y = (format_number(v, 6) for v in solution.point)
-        return rf"{system} \qquad {det} \qquad (x, y) = ({x},\ {y})"
-    return rf"{system} \qquad {det}"
-
-
-def describe_system(solution: SystemSolution) -> str:
-    """What the two lines do right now, in words."""
-    if solution.kind == "one":
-        assert solution.point is not None
-        x, y = (format_number(v, 6) for v in solution.point)
-        return (
-            f"The two lines cross at **(x, y) = ({x}, {y})**: the one point that "
-            f"satisfies both equations. The determinant {format_number(solution.determinant, 4)} "
-            "is not 0, so `np.linalg.solve` finds it."
-        )
-    if solution.kind == "none":
-        return (
-            "The determinant is 0: the lines have the same slope but different "
-            "offsets, so they are **parallel and never meet — no solution**. "
-            "`np.linalg.solve` would raise an error here; the page checks the rank first."
-        )
-    return (
-        "The determinant is 0 and the second equation is a multiple of the first: "
-        "they describe **the same line, so every point on it is a solution**."
-    )

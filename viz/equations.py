@@ -6,15 +6,11 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.equations import LinearSolution, SystemSolution, line_values, system_line
-from core.parsing import format_number
+from core.parsing import display_number
 from viz import style
 
 X_RANGE = (-10.0, 10.0)
 Y_RANGE = (-20.0, 20.0)
-
-
-def _num(value: float) -> str:
-    return format_number(value, digits=4).replace("-", "−")
 
 
 def _inside(value: float, bounds: tuple[float, float]) -> bool:
@@ -32,7 +28,11 @@ def linear_figure(
     Axis ranges are fixed so that moving ``a`` or ``b`` visibly moves the line.
     """
     a, b = solution.a, solution.b
-    chart = style.Chart(f"y = {_num(a)}·x + {_num(b)}".replace("+ −", "− "), "x", "y")
+    chart = style.Chart(
+        f"y = {display_number(a)}·x + {display_number(b)}".replace("+ −", "− "),
+        "x",
+        "y",
+    )
     xs = np.array(x_range)
     chart.add(
         x=xs,
@@ -48,9 +48,9 @@ def linear_figure(
             x=[0],
             y=[b],
             mode="markers+text",
-            name=f"intercept b = {_num(b)}",
+            name=f"intercept b = {display_number(b)}",
             marker={"color": style.SECOND, "size": 13, "symbol": "diamond"},
-            text=[f"  intercept b = {_num(b)}"],
+            text=[f"  intercept b = {display_number(b)}"],
             textposition="middle right",
             textfont={"color": style.SECOND},
             hoverinfo="skip",
@@ -82,14 +82,14 @@ def _add_slope_triangle(
         x=[start, start + 1, start + 1],
         y=[y0, y0, y0 + a],
         mode="lines",
-        name=f"slope a = {_num(a)} (rise per 1 step in x)",
+        name=f"slope a = {display_number(a)} (rise per 1 step in x)",
         line={"color": style.ACCENT, "width": 3, "dash": "dot"},
         hoverinfo="skip",
     )
     chart.note(
         x=start + 1,
         y=y0 + a / 2,
-        text=f"rise {_num(a)}",
+        text=f"rise {display_number(a)}",
         showarrow=False,
         xanchor="left",
         xshift=6,
@@ -117,13 +117,13 @@ def _add_solution(
                 x=[root],
                 y=[0],
                 mode="markers+text",
-                name=f"root x = {_num(root)}",
+                name=f"root x = {display_number(root)}",
                 marker={
                     "color": style.TARGET,
                     "size": 16,
                     "line": {"color": "white", "width": 2},
                 },
-                text=[f"x = {_num(root)}"],
+                text=[f"x = {display_number(root)}"],
                 textposition="top left",
                 textfont={"color": style.TARGET, "size": 18},
                 hovertemplate="root: x = %{x:.6g}<extra></extra>",
@@ -133,7 +133,7 @@ def _add_solution(
             chart.note(
                 x=edge,
                 y=0,
-                text=f"root x = {_num(root)} is off the chart",
+                text=f"root x = {display_number(root)} is off the chart",
                 showarrow=True,
                 arrowhead=2,
                 arrowcolor=style.TARGET,
@@ -174,7 +174,9 @@ def system_figure(
     for index, colour in ((0, style.CURRENT), (1, style.SECOND)):
         (a_i, b_i), c_i = solution.coefficients[index], solution.constants[index]
         line_x, line_y = system_line(a_i, b_i, c_i, xs)
-        label = f"{_num(a_i)}x + {_num(b_i)}y = {_num(c_i)}".replace("+ −", "− ")
+        label = f"{display_number(a_i)}x + {display_number(b_i)}y = {display_number(c_i)}".replace(
+            "+ −", "− "
+        )
         same = solution.kind == "all" and index == 1
         chart.add(
             x=line_x,
@@ -191,13 +193,13 @@ def system_figure(
             x=[x],
             y=[y],
             mode="markers+text",
-            name=f"solution ({_num(x)}, {_num(y)})",
+            name=f"solution ({display_number(x)}, {display_number(y)})",
             marker={
                 "color": style.TARGET,
                 "size": 16,
                 "line": {"color": "white", "width": 2},
             },
-            text=[f"({_num(x)}, {_num(y)})"],
+            text=[f"({display_number(x)}, {display_number(y)})"],
             textposition="top right",
             textfont={"color": style.TARGET, "size": 18},
             hoverinfo="skip",

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core import equations as eq
-from tests.helpers import run_snippet
+from text import equations as words
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 nonzero = finite.filter(lambda v: abs(v) > 1e-6)
@@ -34,13 +34,13 @@ def test_hand_checked_roots(a: float, b: float, root: float) -> None:
 def test_a_zero_b_nonzero_has_no_solution() -> None:
     solution = eq.solve_linear(0, 3)
     assert (solution.kind, solution.root) == ("none", None)
-    assert "no x solves" in eq.describe_linear(solution)
+    assert "no x solves" in words.describe_linear(solution)
 
 
 def test_a_zero_b_zero_every_x_solves() -> None:
     solution = eq.solve_linear(0, 0)
     assert (solution.kind, solution.root) == ("all", None)
-    assert "every x is a solution" in eq.describe_linear(solution)
+    assert "every x is a solution" in words.describe_linear(solution)
 
 
 @given(nonzero, finite)
@@ -97,13 +97,13 @@ def test_system_solution_satisfies_both_equations(values: list[float]) -> None:
 def test_parallel_lines_have_no_solution() -> None:
     solution = eq.solve_system([[1, 1], [2, 2]], [3, 5])
     assert (solution.kind, solution.point) == ("none", None)
-    assert "parallel" in eq.describe_system(solution)
+    assert "parallel" in words.describe_system(solution)
 
 
 def test_identical_lines_have_every_point() -> None:
     solution = eq.solve_system([[1, 1], [2, 2]], [3, 6])
     assert solution.kind == "all"
-    assert "same line" in eq.describe_system(solution)
+    assert "same line" in words.describe_system(solution)
 
 
 def test_equation_without_x_or_y_is_rejected() -> None:
@@ -131,44 +131,3 @@ def test_vertical_line_is_drawn_at_x_equals_c_over_a() -> None:
     xs, ys = eq.system_line(2, 0, 6, np.array([-10.0, 10.0]))
     np.testing.assert_array_equal(xs, [3, 3])
     np.testing.assert_array_equal(ys, [-10, 10])
-
-
-# -- the code panel's code reproduces the numbers ------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("a", "b"), [(2, -4), (0.1, 0.3), (-7.5, 2.25), (0, 3), (0, 0)]
-)
-def test_linear_code_reproduces_the_result(a: float, b: float) -> None:
-    solution = eq.solve_linear(a, b)
-    assert run_snippet(eq.solve_linear_code(a, b)) == eq.linear_code_result(solution)
-
-
-def test_notebook_code_is_the_notebook_cell() -> None:
-    code = eq.solve_linear_code(2, -4)
-    assert "a = 2\nb = -4\n" in code
-    assert code.endswith("x = -b / a\nx")
-
-
-@pytest.mark.parametrize(
-    ("coefficients", "constants"),
-    [
-        ([[1, 1], [1, -1]], [3, 1]),
-        ([[1, 1], [2, 2]], [3, 5]),
-        ([[1, 1], [2, 2]], [3, 6]),
-    ],
-)
-def test_system_code_reproduces_the_result(coefficients: list, constants: list) -> None:
-    solution = eq.solve_system(coefficients, constants)
-    shown = run_snippet(eq.solve_system_code(coefficients, constants))
-    expected = eq.system_code_result(solution)
-    if isinstance(expected, str):
-        assert shown == expected
-    else:
-        np.testing.assert_array_equal(shown, expected)
-
-
-def test_latex_substitutes_the_numbers() -> None:
-    latex = eq.linear_latex(eq.solve_linear(2, -4))
-    assert r"-\frac{-4}{2} = 2" in latex
-    assert "(-1)" in eq.system_latex(eq.solve_system([[1, 1], [1, -1]], [3, 1]))

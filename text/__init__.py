@@ -1,0 +1,1 @@
+"""Learner words, per topic: sentences, LaTeX with numbers, NumPy code snippets."""
