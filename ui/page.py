@@ -56,11 +56,8 @@ CHART_CONFIG: dict[str, Any] = {
 #: The picker over a page's views: the same label on every page.
 VIEW_LABEL = "Show"
 #: The button under every view's controls, the same on every page.
-RESET_LABEL = "↺ Reset this view"
-RESET_HELP = (
-    "Back to this view's starting values: the notebook's example where the notebook "
-    "has one."
-)
+RESET_LABEL = "↺ Notebook example"
+RESET_HELP = "Back to the values of the notebook, every control and the view."
 
 
 @dataclass(frozen=True)
@@ -123,7 +120,7 @@ def run(
         chosen.render(state, Frame(controls, main))
     finally:  # also after st.stop(): the reset button and the link stay right
         with controls:
-            reset_button(state, chosen)
+            reset_button(state)
         state.sync_url()
 
 
@@ -143,18 +140,9 @@ def columns(ratio: tuple[float, float] = (1.0, 2.2)) -> Sequence[Any]:
     return st.columns(list(ratio), gap="large")
 
 
-def reset_view(state: PageState, names: Sequence[str]) -> None:
-    """Bring the controls ``names`` back to their defaults (a button's callback)."""
-    state.set_values({name: state.params[name].default for name in names})
-
-
-def reset_button(
-    state: PageState, view: View | None = None, label: str = RESET_LABEL
-) -> None:
-    """The button that brings this view's controls back to their starting values."""
-    params = state.params.values() if view is None else view.params
-    names = [param.name for param in params if param.name != "view"]
-    st.button(label, on_click=reset_view, args=(state, names), help=RESET_HELP)
+def reset_button(state: PageState, label: str = RESET_LABEL) -> None:
+    """The button that brings the page back to the notebook's example."""
+    st.button(label, on_click=state.reset, help=RESET_HELP)
 
 
 def show_error(exc: Exception) -> None:

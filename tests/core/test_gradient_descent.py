@@ -10,14 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import gradient_descent as gd
+from core import optimisers as opt
 
 SQUARE = gd.FUNCTIONS_1D["square"]
 
 
 def run_square(
     w0: float = 5.0, lr: float = 0.1, steps: int = 10, **kw
-) -> gd.Trajectory:
-    return gd.optimize(SQUARE.loss, SQUARE.gradient, [w0], lr=lr, steps=steps, **kw)
+) -> opt.Trajectory:
+    return opt.optimize(SQUARE.loss, SQUARE.gradient, [w0], lr=lr, steps=steps, **kw)
 
 
 # -- notebook cell 5 ---------------------------------------------------------------------
@@ -42,7 +43,7 @@ def test_each_step_on_w_squared_multiplies_w_by_one_minus_two_lr():
 
 def test_trajectory_shapes_for_two_dimensions():
     bowl = gd.SURFACES["bowl"]
-    path = gd.optimize(bowl.loss, bowl.gradient, [1.0, 2.0], steps=7)
+    path = opt.optimize(bowl.loss, bowl.gradient, [1.0, 2.0], steps=7)
     assert path.points.shape == (8, 2)
     assert path.losses.shape == (8,)
     assert path.gradients.shape == (8, 2)
@@ -69,7 +70,7 @@ def test_divergence_reported_at_step_7_and_nothing_infinite_kept():
 
 def test_divergence_when_the_loss_overflows_before_the_bound():
     # exp(w²) overflows at w ≈ 26.6, long before |w| passes 1e6.
-    path = gd.optimize(
+    path = opt.optimize(
         lambda w: float(np.exp(w[0] ** 2)),
         lambda w: 2 * w * np.exp(w**2),
         [2.0],
@@ -81,7 +82,7 @@ def test_divergence_when_the_loss_overflows_before_the_bound():
 
 
 def test_python_overflow_error_counts_as_divergence():
-    path = gd.optimize(
+    path = opt.optimize(
         lambda w: float(w[0]) ** 400, lambda w: 400 * w**399, [1.5], lr=1.0, steps=5
     )
     assert path.diverged_at == 1
@@ -136,11 +137,11 @@ def test_rmsprop_first_step_by_hand():
     assert path.points[1, 0] == pytest.approx(5 - 0.1 / math.sqrt(0.1))
 
 
-@pytest.mark.parametrize("method", list(gd.METHODS))
+@pytest.mark.parametrize("method", list(opt.METHODS))
 @pytest.mark.parametrize("surface", ["bowl", "elongated", "two_minima"])
 def test_every_optimiser_lowers_the_loss_on_tame_surfaces(method, surface):
     s = gd.SURFACES[surface]
-    path = gd.optimize(
+    path = opt.optimize(
         s.loss, s.gradient, s.default_start, method=method, lr=0.02, steps=400
     )
     assert path.diverged_at is None
@@ -200,7 +201,7 @@ def test_two_minima_roots_are_the_known_minima():
         ({"lr": float("nan")}, "learning rate must be a finite number"),
         ({"steps": -1}, "number of steps must be at least 0"),
         ({"steps": 2.5}, "whole number"),
-        ({"steps": gd.MAX_STEPS + 1}, "number of steps must be at most"),
+        ({"steps": opt.MAX_STEPS + 1}, "number of steps must be at most"),
         ({"momentum": 1.0}, "momentum β must be less than 1"),
         ({"beta1": -0.1}, "β₁ must be at least 0"),
         ({"beta2": 1.0}, "β₂ must be less than 1"),
@@ -217,7 +218,7 @@ def test_bad_arguments_raise_learner_messages(kwargs, message):
 @pytest.mark.parametrize("start", [[], [float("nan")], "five"])
 def test_bad_start_points(start):
     with pytest.raises(ValueError, match="start point"):
-        gd.optimize(SQUARE.loss, SQUARE.gradient, start)
+        opt.optimize(SQUARE.loss, SQUARE.gradient, start)
 
 
 def test_start_beyond_the_bound_is_refused():
@@ -227,12 +228,12 @@ def test_start_beyond_the_bound_is_refused():
 
 def test_loss_undefined_at_start_is_refused():
     with pytest.raises(ValueError, match="not a finite number at the start"):
-        gd.optimize(lambda w: float("inf"), lambda w: w, [1.0])
+        opt.optimize(lambda w: float("inf"), lambda w: w, [1.0])
 
 
 def test_gradient_of_the_wrong_size_is_refused():
     with pytest.raises(ValueError, match="gradient must have 2 components"):
-        gd.optimize(lambda w: 0.0, lambda w: np.zeros(3), [1.0, 2.0])
+        opt.optimize(lambda w: 0.0, lambda w: np.zeros(3), [1.0, 2.0])
 
 
 # -- properties -----------------------------------------------------------------------------
@@ -242,16 +243,16 @@ def test_gradient_of_the_wrong_size_is_refused():
 @given(
     w0=st.floats(-1e5, 1e5, allow_nan=False),
     lr=st.floats(1e-4, 50, allow_nan=False),
-    method=st.sampled_from(list(gd.METHODS)),
+    method=st.sampled_from(list(opt.METHODS)),
     key=st.sampled_from(list(gd.FUNCTIONS_1D)),
 )
 def test_any_run_stays_finite_and_within_bound(w0, lr, method, key):
     fn = gd.FUNCTIONS_1D[key]
-    path = gd.optimize(fn.loss, fn.gradient, [w0], method=method, lr=lr, steps=60)
+    path = opt.optimize(fn.loss, fn.gradient, [w0], method=method, lr=lr, steps=60)
     assert np.all(np.isfinite(path.points))
     assert np.all(np.isfinite(path.losses))
     assert np.all(np.isfinite(path.gradients))
-    assert np.all(np.abs(path.points) <= gd.DEFAULT_BOUND)
+    assert np.all(np.abs(path.points) <= opt.DEFAULT_BOUND)
     if path.diverged_at is None:
         assert len(path.points) == 61
     else:

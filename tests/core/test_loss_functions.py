@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import loss_functions as lf
-from core.gradient_descent import optimize
+from core.optimisers import optimize
 from tests.helpers import run_snippet
 
 finite = st.floats(-1000, 1000, allow_nan=False, allow_infinity=False)
