@@ -28,12 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.parsing import (
-    as_finite_array,
-    code_literal,
-    format_number,
-    parse_vector,
-)
+from core.parsing import as_finite_array, format_number, parse_vector
 
 #: Most values a learner may enter on this page (every value gets a square).
 MAX_VALUES = 200
@@ -41,14 +36,6 @@ MAX_VALUES = 200
 MAX_ABS = 1e9
 #: The notebook's list (cell 6).
 NOTEBOOK_DATA = "10, 20, 30, 40"
-#: Ready-made lists: short URL word -> (button label, the list).
-PRESETS: dict[str, tuple[str, str]] = {
-    "notebook": ("Notebook: 10, 20, 30, 40", NOTEBOOK_DATA),
-    "outlier": ("With an outlier: … 200", "10, 20, 30, 40, 200"),
-    "wider": ("Same mean, twice the spread", "-5, 15, 35, 55"),
-    "equal": ("All equal", "25, 25, 25, 25"),
-    "scores": ("Test scores", "62, 71, 75, 78, 80, 83, 85, 88, 90, 94"),
-}
 
 
 @dataclass(frozen=True)
@@ -71,7 +58,13 @@ class DataSummary:
     ddof: int = 0  # the variance the learner chose: 0 population, 1 sample
 
     @property
+    def key(self) -> tuple[tuple[float, ...], int]:
+        """The inputs this summary was computed from (a cache key)."""
+        return (tuple(self.values.tolist()), self.ddof)
+
+    @property
     def n(self) -> int:
+        """The number of values."""
         return int(self.values.size)
 
     @property
@@ -180,10 +173,12 @@ class OutlierEffect:
 
     @property
     def mean_shift(self) -> float:
+        """How far the mean moves: ``|mean with − mean without|``."""
         return abs(self.mean_with - self.mean_without)
 
     @property
     def median_shift(self) -> float:
+        """How far the median moves: ``|median with − median without|``."""
         return abs(self.median_with - self.median_without)
 
 
@@ -220,10 +215,17 @@ def outlier_effect(summary: DataSummary) -> OutlierEffect | None:
 class MoveOneValue:
     """Mean and median while one value (the largest) slides along the axis."""
 
+    summary: DataSummary  # the data the sweep starts from
     positions: np.ndarray  # shape (m,): where the moved value is put
     means: np.ndarray  # shape (m,)
     medians: np.ndarray  # shape (m,)
     moved: float  # the value that is moved (its current position)
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """The inputs this sweep was computed from (a cache key)."""
+        low, high = float(self.positions[0]), float(self.positions[-1])
+        return (self.summary.key, low, high, int(self.positions.size))
 
 
 def move_largest_value(
@@ -253,6 +255,7 @@ def move_largest_value(
     grid = np.repeat(values[np.newaxis, :], points, axis=0)
     grid[:, index] = positions
     return MoveOneValue(
+        summary=summary,
         positions=positions,
         means=grid.mean(axis=1),
         medians=np.median(grid, axis=1),
@@ -273,173 +276,3 @@ def view_range(summary: DataSummary) -> tuple[float, float]:
     high = max(float(values.max()), float(summary.mean) + spread / 2)
     pad = 0.12 * (high - low)
     return low - pad, high + pad
-
-
-# -- code shown to the learner ----------------------------------------------------------
-
-
-def statistics_code(summary: DataSummary) -> str:
-    """The notebook's cell 6 with the learner's list (and ``ddof=1`` if chosen)."""
-    values, ddof = summary.values, summary.ddof
-    head = (
-        "import numpy as np\n\n"
-        "# Mean, Variance, Standard Deviation\n"
-        f"Tawqeer = np.array({code_literal(values)})\n"
-        "mean = np.mean(Tawqeer)\n"
-    )
-    if ddof == 0:
-        spread = "variance = np.var(Tawqeer)\nstd_dev = np.std(Tawqeer)\n"
-    else:
-        spread = (
-            "# sample variance and std: divide by n - 1 instead of n\n"
-            "variance = np.var(Tawqeer, ddof=1)\n"
-            "std_dev = np.std(Tawqeer, ddof=1)\n"
-        )
-    return head + spread + "\nmean, variance, std_dev"
-
-
-def statistics_code_result(
-    summary: DataSummary,
-) -> tuple[np.float64, np.float64, np.float64]:
-    """What :func:`statistics_code` evaluates to: ``(mean, variance, std_dev)``."""
-    return summary.mean, summary.variance(), summary.std()
-
-
-def centre_code(values: np.ndarray) -> str:
-    """Mean and median side by side, in the notebook's style."""
-    return (
-        "import numpy as np\n\n"
-        f"Tawqeer = np.array({code_literal(values)})\n"
-        "mean = np.mean(Tawqeer)\n"
-        "median = np.median(Tawqeer)  # the middle value once sorted\n\n"
-        "mean, median"
-    )
-
-
-def centre_code_result(summary: DataSummary) -> tuple[np.float64, np.float64]:
-    """What :func:`centre_code` evaluates to: ``(mean, median)``."""
-    return summary.mean, summary.median
-
-
-# -- words and formulas (pure text) ------------------------------------------------------
-
-
-def _n(value: float, digits: int = 6) -> str:
-    return format_number(value, digits).replace("-", "−")
-
-
-def _terms(summary: DataSummary, most: int = 4) -> str:
-    """``(10 − 25)² + (20 − 25)² + …`` for the formula."""
-
-    def term(x: float) -> str:
-        mean = format_number(float(summary.mean), 6)
-        return rf"({format_number(x, 6)} - {mean})^2"
-
-    shown = [term(x) for x in summary.values[:most]]
-    if summary.n > most:
-        shown.append(r"\dots")
-    return " + ".join(shown)
-
-
-def variance_latex(summary: DataSummary) -> str:
-    """``σ² = (1/n) Σ (xᵢ − x̄)² = (…)/4 = 125, σ = √125 = 11.18`` with the numbers."""
-    n = summary.n
-    total = format_number(float(summary.squares.sum()), 6)
-    if summary.ddof == 1:
-        divisor, symbol, label = n - 1, "s", r"\frac{1}{n-1}"
-    else:
-        divisor, symbol, label = n, r"\sigma", r"\frac{1}{n}"
-    variance = format_number(float(summary.variance()), 6)
-    std = format_number(float(summary.std()), 6)
-    return (
-        r"\begin{aligned} "
-        rf"\bar{{x}} &= {format_number(float(summary.mean), 6)} \\ "
-        rf"{symbol}^2 &= {label}\sum_i (x_i - \bar{{x}})^2 \\ "
-        rf"&= \frac{{{_terms(summary)}}}{{{divisor}}} \\ "
-        rf"&= \frac{{{total}}}{{{divisor}}} = {variance} \\ "
-        rf"{symbol} &= \sqrt{{{variance}}} = {std} "
-        r"\end{aligned}"
-    )
-
-
-def centre_latex(summary: DataSummary) -> str:
-    """The mean as a sum and the median as the middle of the sorted list."""
-    n = summary.n
-    ordered = np.sort(summary.values)
-    if n % 2:
-        middle = rf"x_{{({(n + 1) // 2})}} = {format_number(float(summary.median), 6)}"
-    else:
-        a, b = ordered[n // 2 - 1], ordered[n // 2]
-        middle = (
-            rf"\frac{{{format_number(float(a), 6)} + {format_number(float(b), 6)}}}{{2}}"
-            rf" = {format_number(float(summary.median), 6)}"
-        )
-    total = format_number(float(summary.values.sum()), 6)
-    return (
-        rf"\bar{{x}} = \frac{{1}}{{n}}\sum_i x_i = \frac{{{total}}}{{{n}}} = "
-        rf"{format_number(float(summary.mean), 6)} \qquad \text{{median}} = {middle}"
-    )
-
-
-def describe_spread(summary: DataSummary) -> str:
-    """What the deviations and squares show right now."""
-    n, mean = summary.n, _n(float(summary.mean))
-    if n == 1:
-        return (
-            f"With a single value the mean is that value, **{mean}**, and the "
-            "population variance is **0**: nothing varies. The **sample variance is "
-            "undefined**: it divides by n − 1 = 0."
-        )
-    if summary.var_pop == 0:
-        return (
-            f"All {n} values equal the mean **{mean}**: every deviation is 0, every "
-            "square has area 0, so the **variance and standard deviation are 0**."
-        )
-    variance, std = _n(float(summary.variance())), _n(float(summary.std()))
-    total = _n(float(summary.squares.sum()))
-    inside = int(np.count_nonzero(np.abs(summary.deviations) <= summary.std()))
-    share = (
-        f"the mean area of the {n} squares"
-        if summary.ddof == 0
-        else f"their total area shared among n − 1 = {n - 1}"
-    )
-    return (
-        f"Each segment is a value's distance from the mean **{mean}**; the square on "
-        f"it has that distance squared as its area. The squares add up to {total}, "
-        f"and the variance **{variance}** is {share}: the dashed square. Its side, "
-        f"the standard deviation **{std}**, is a typical distance from the mean — "
-        f"{inside} of the {n} values lie within ±1 std of it (the shaded band)."
-    )
-
-
-def describe_centre(summary: DataSummary, effect: OutlierEffect | None) -> str:
-    """Mean vs median, and what the most extreme value does to each."""
-    mean, median = _n(float(summary.mean)), _n(float(summary.median))
-    text = f"The mean is **{mean}** and the median (the middle value) is **{median}**."
-    if effect is None:
-        return text + " With so few different values there is no outlier to test."
-    gap = effect.mean_shift - effect.median_shift
-    text += (
-        f" Dropping {_n(effect.value)}, the value farthest from the median, would "
-        f"move the mean by **{_n(effect.mean_shift, 4)}** (to "
-        f"{_n(effect.mean_without, 4)}) but the median only by "
-        f"**{_n(effect.median_shift, 4)}** (to {_n(effect.median_without, 4)})"
-    )
-    if gap > 0:
-        text += ": one extreme value drags the mean, while the median barely notices."
-    else:
-        text += "."
-    return text
-
-
-POPULATION_SENTENCE = (
-    "**Population** variance (`ddof=0`, divide by n) describes exactly these numbers "
-    "when they are the whole group you care about — NumPy's default, and what the "
-    "notebook computed."
-)
-SAMPLE_SENTENCE = (
-    "**Sample** variance (`ddof=1`, divide by n − 1) is for when these numbers are a "
-    "sample from a larger population: the sample's own mean sits closer to its points "
-    "than the true mean does, so dividing by n − 1 corrects the underestimate "
-    "(Bessel's correction)."
-)

@@ -24,14 +24,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.parsing import check_int, format_number
+from core.parsing import check_int, check_seed, format_number
 
 LLN_N_LIMITS = (10, 100_000)
 RUNS_LIMITS = (1, 10)
 K_LIMITS = (1, 50)
 REPEATS_LIMITS = (100, 100_000)
 BINS_LIMITS = (10, 100)
-SEED_LIMITS = (0, 2**32 - 1)
 #: Points kept per running-mean path (log-spaced): the figure stays small for any n.
 PATH_POINTS = 240
 #: Rare-event probability of the skewed two-point source.
@@ -158,6 +157,11 @@ class RunningMeans:
     final: np.ndarray
 
     @property
+    def key(self) -> tuple[str, int, int, int]:
+        """The inputs these paths were drawn from (a cache key)."""
+        return (self.source.key, self.n, self.runs, self.seed)
+
+    @property
     def envelope(self) -> np.ndarray:
         """``σ/√i`` at every kept step: the typical distance from ``μ``."""
         return self.source.std / np.sqrt(self.steps)
@@ -180,7 +184,7 @@ def running_means(source: str, n: int, runs: int, seed: int) -> RunningMeans:
     src = get_source(source)
     n = check_int(n, "The number of draws n", *LLN_N_LIMITS)
     runs = check_int(runs, "The number of runs", *RUNS_LIMITS)
-    seed = check_int(seed, "The seed", *SEED_LIMITS)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     draws = src.draw(rng, (runs, n))
     running = np.cumsum(draws, axis=1) / np.arange(1, n + 1)
@@ -193,38 +197,6 @@ def running_means(source: str, n: int, runs: int, seed: int) -> RunningMeans:
         steps=steps,
         paths=running[:, steps - 1],
         final=running[:, -1].copy(),
-    )
-
-
-def lln_code(result: RunningMeans) -> str:
-    """Code that draws the same paths and prints each path's final running mean."""
-    src, n, runs = result.source, result.n, result.runs
-    return (
-        "import numpy as np\n\n"
-        f"rng = np.random.default_rng(seed={result.seed})\n"
-        f"draws = {src.code.format(size=f'({runs}, {n})')}  # {runs} runs of {n} draws\n"
-        f"running_mean = np.cumsum(draws, axis=1) / np.arange(1, {n} + 1)\n"
-        "running_mean[:, -1]  # each run's mean of all its draws"
-    )
-
-
-def lln_code_result(result: RunningMeans) -> np.ndarray:
-    return result.final
-
-
-def describe_lln(result: RunningMeans) -> str:
-    src, n = result.source, result.n
-    band = src.std / math.sqrt(n)
-    finals = ", ".join(_n(v) for v in result.final)
-    worst = float(np.max(np.abs(result.final - src.mean)))
-    inside = int(np.count_nonzero(np.abs(result.final - src.mean) <= band))
-    runs = "run ends" if result.runs == 1 else "runs end"
-    return (
-        f"After **{n:,} draws** the {runs} at {finals}: at most "
-        f"**{_n(worst, 3)}** from the true mean μ = {_n(src.mean)}. The band "
-        f"μ ± σ/√n is ±{_n(band, 3)} there ({inside} of {result.runs} inside it; about "
-        "68% expected). It narrows like 1/√n: 100 times more draws, 10 times closer — "
-        "the law of large numbers."
     )
 
 
@@ -245,6 +217,7 @@ class MeansOfK:
     k: int
     repeats: int
     seed: int
+    bins: int
     mean_of_means: np.float64
     std_of_means: np.float64
     skewness: float
@@ -252,15 +225,23 @@ class MeansOfK:
     counts: np.ndarray
 
     @property
+    def key(self) -> tuple[str, int, int, int, int]:
+        """The inputs these means were drawn from (a cache key)."""
+        return (self.source.key, self.k, self.repeats, self.bins, self.seed)
+
+    @property
     def predicted_std(self) -> float:
+        """``σ/√k``: the spread the central limit theorem predicts for the means."""
         return self.source.std / math.sqrt(self.k)
 
     @property
     def predicted_skewness(self) -> float:
+        """``γ/√k``: the exact skewness of a mean of ``k`` draws."""
         return self.source.skewness / math.sqrt(self.k)
 
     @property
     def predicted_excess_kurtosis(self) -> float:
+        """``κ/k``: the exact excess kurtosis of a mean of ``k`` draws."""
         return self.source.excess_kurtosis / self.k
 
     @property
@@ -274,6 +255,7 @@ class MeansOfK:
 
     @property
     def density(self) -> np.ndarray:
+        """Bar heights as a density (area 1 over every mean), shape (b,)."""
         return self.counts / (self.repeats * np.diff(self.edges))
 
 
@@ -289,7 +271,7 @@ def means_of_k(source: str, k: int, repeats: int, bins: int, seed: int) -> Means
     k = check_int(k, "k (draws per mean)", *K_LIMITS)
     repeats = check_int(repeats, "The number of means", *REPEATS_LIMITS)
     bins = check_int(bins, "The number of bins", *BINS_LIMITS)
-    seed = check_int(seed, "The seed", *SEED_LIMITS)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     draws = src.draw(rng, (repeats, k))
     means = draws.mean(axis=1)
@@ -313,103 +295,10 @@ def means_of_k(source: str, k: int, repeats: int, bins: int, seed: int) -> Means
         k=k,
         repeats=repeats,
         seed=seed,
+        bins=bins,
         mean_of_means=np.mean(means),
         std_of_means=np.std(means),
         skewness=skew,
         edges=edges,
         counts=counts,
     )
-
-
-def closeness(distance: float) -> str:
-    """Words for :attr:`MeansOfK.shape_distance` (0 for an exactly normal shape)."""
-    if distance < 0.15:
-        return "very close to"
-    if distance < 0.4:
-        return "close to"
-    if distance < 0.8:
-        return "roughly like"
-    return "still far from"
-
-
-def describe_clt(result: MeansOfK) -> str:
-    """How close the histogram of means is to the predicted normal, and why."""
-    src, k = result.source, result.k
-    verdict = closeness(result.shape_distance)
-    what = "single draws" if k == 1 else f"means of k = {k} draws"
-    name = src.label.split(" (")[0].split(":")[0]
-    kurtosis = (
-        f"{_n(src.excess_kurtosis, 3)}/{k} = "
-        f"**{_n(result.predicted_excess_kurtosis, 2)}**"
-    )
-    text = (
-        f"The {result.repeats:,} {what} from the source “{name}” look **{verdict} "
-        f"the normal curve** N({_n(src.mean)}, {_n(result.predicted_std, 3)}²) that "
-        f"the central limit theorem predicts. Their spread is "
-        f"{_n(float(result.std_of_means), 3)} (theory σ/√k = "
-        f"{_n(result.predicted_std, 3)}). "
-    )
-    if src.skewness == 0:
-        text += (
-            "The source is symmetric, so only its shape differs from a bell: the "
-            f"excess kurtosis of a mean of {k} draws is {kurtosis} (a normal curve "
-            "has 0)"
-        )
-        advice = ": increase k to shrink it towards 0."
-    else:
-        text += (
-            "A normal curve has skewness 0 and excess kurtosis 0; means of "
-            f"{k} draws have exactly {_n(src.skewness, 3)}/√{k} = "
-            f"**{_n(result.predicted_skewness, 2)}** and {kurtosis} (measured "
-            f"skewness {_n(result.skewness, 2)})"
-        )
-        advice = (
-            ": increase k to shrink both towards 0 — the more skewed the source, "
-            "the larger k it needs."
-        )
-    return text + ("." if verdict == "very close to" else advice)
-
-
-def clt_code(result: MeansOfK) -> str:
-    src, k, repeats = result.source, result.k, result.repeats
-    return (
-        "import numpy as np\n\n"
-        f"rng = np.random.default_rng(seed={result.seed})\n"
-        f"k, repeats = {k}, {repeats}\n"
-        f"draws = {src.code.format(size='(repeats, k)')}  # each row: k draws\n"
-        "means = draws.mean(axis=1)  # one mean per row\n"
-        "means.mean(), means.std()  # theory: the source's mean, and σ/√k"
-    )
-
-
-def clt_code_result(result: MeansOfK) -> tuple[np.float64, np.float64]:
-    return result.mean_of_means, result.std_of_means
-
-
-def lln_latex(result: RunningMeans) -> str:
-    src = result.source
-    return (
-        r"\begin{gathered} \bar{x}_n = \frac{x_1 + \dots + x_n}{n} \;\longrightarrow\; \mu = "
-        rf"{format_number(src.mean, 6)} \\ \text{{typical miss}} \approx "
-        rf"\frac{{\sigma}}{{\sqrt{{n}}}} = \frac{{{format_number(src.std, 4)}}}"
-        rf"{{\sqrt{{{result.n}}}}} = {format_number(src.std / math.sqrt(result.n), 3)}"
-        r" \end{gathered}"
-    )
-
-
-def clt_latex(result: MeansOfK) -> str:
-    src, k = result.source, result.k
-    return (
-        rf"\bar{{x}}_k = \frac{{x_1 + \dots + x_k}}{{k}} \;\approx\; "
-        rf"\mathcal{{N}}\!\left(\mu,\ \frac{{\sigma^2}}{{k}}\right) = "
-        rf"\mathcal{{N}}\!\left({format_number(src.mean, 4)},\ "
-        rf"{format_number(src.std / math.sqrt(k), 4)}^2\right)"
-    )
-
-
-def _n(value: float, digits: int = 4) -> str:
-    return format_number(value, digits).replace("-", "−")
-
-
-def _percent(share: float) -> str:
-    return f"{100 * share:.1f}%"

@@ -45,9 +45,15 @@ def _next_seed(state: PageState, name: str) -> None:
     state.set_values({name: (state.value(name) + 1) % (SEED_LIMITS[1] + 1)})
 
 
-def seed_control(state: PageState, name: str = "seed") -> int:
-    """The seed box and a "New random sample" button (the next seed)."""
+#: The button under a seed box: the next seed, so a new sample is still a link.
+NEW_SAMPLE = "🎲 New random sample"
+
+
+def seed_control(
+    state: PageState, name: str = "seed", *, label: str = NEW_SAMPLE
+) -> int:
+    """The seed box and a button that moves to the next seed (a new sample)."""
     seed = int(state.widget(name))
     if name not in state.hidden:
-        st.button("🎲 New random sample", on_click=_next_seed, args=(state, name))
+        st.button(label, on_click=_next_seed, args=(state, name))
     return seed

@@ -9,17 +9,13 @@ import numpy as np
 import plotly.graph_objects as go
 
 from core.normal_distribution import normal_pdf
-from core.parsing import format_number
+from core.parsing import display_number
 from core.sampling import MeansOfK, RunningMeans, Source
 from viz import style
 from viz.normal_distribution import build_figure
 
 CURVE_POINTS = 301
 PATH_COLOURS = (style.CURRENT, style.SECOND, style.THIRD, style.ACCENT, style.SKY)
-
-
-def _num(value: float, digits: int = 4) -> str:
-    return format_number(value, digits).replace("-", "−")
 
 
 def lln_range(source: Source) -> tuple[float, float]:
@@ -57,7 +53,7 @@ def lln_figure(result: RunningMeans) -> go.Figure:
             "x": [1, result.n],
             "y": [mu, mu],
             "mode": "lines",
-            "name": f"true mean μ = {_num(mu)}",
+            "name": f"true mean μ = {display_number(mu)}",
             "line": {"color": style.TARGET, "width": 3, "dash": "dash"},
             "hoverinfo": "skip",
         }
@@ -100,12 +96,12 @@ def clt_ranges(
     x_range = (
         (src.mean - 4.5 * sd, src.mean + 4.5 * sd) if zoom else (src.low, src.high)
     )
-    peak = 1 / (sd * math.sqrt(2 * math.pi))
+    peak = float(normal_pdf(src.mean, src.mean, sd))
     top = max(peak, float(result.density.max()) if result.counts.size else 0.0)
     return x_range, (0.0, 1.15 * top)
 
 
-def clt_figure(result: MeansOfK, *, zoom: bool = False) -> go.Figure:
+def clt_figure(result: MeansOfK, zoom: bool = False) -> go.Figure:
     """Histogram of the means against the normal curve the CLT predicts."""
     src, k = result.source, result.k
     x_range, y_range = clt_ranges(result, zoom)
@@ -131,7 +127,7 @@ def clt_figure(result: MeansOfK, *, zoom: bool = False) -> go.Figure:
             "x": xs,
             "y": normal_pdf(xs, src.mean, result.predicted_std),
             "mode": "lines",
-            "name": f"CLT: N({_num(src.mean)}, {_num(result.predicted_std, 3)}²)",
+            "name": f"CLT: N({display_number(src.mean)}, {display_number(result.predicted_std, 3)}²)",
             "line": {"color": style.TARGET, "width": 3.5},
             "hovertemplate": "x = %{x:.3g}<br>f(x) = %{y:.4g}<extra></extra>",
         },
@@ -140,7 +136,7 @@ def clt_figure(result: MeansOfK, *, zoom: bool = False) -> go.Figure:
             "x": [src.mean, src.mean],
             "y": list(y_range),
             "mode": "lines",
-            "name": f"μ = {_num(src.mean)}",
+            "name": f"μ = {display_number(src.mean)}",
             "line": {"color": style.TARGET, "width": 1.5, "dash": "dash"},
             "hoverinfo": "skip",
         },

@@ -77,12 +77,6 @@ def test_law_of_large_numbers() -> None:
     assert early.mean() > 10 * error.mean()
 
 
-def test_lln_code_gives_the_pages_numbers() -> None:
-    r = smp.running_means("rare", n=2000, runs=3, seed=4)
-    np.testing.assert_array_equal(run_snippet(smp.lln_code(r)), smp.lln_code_result(r))
-    assert "at most" in smp.describe_lln(r)
-
-
 @pytest.mark.parametrize(("key", "k"), [("die", 1), ("die", 7), ("rare", 30)])
 def test_discrete_sources_get_one_bar_per_possible_mean(key: str, k: int) -> None:
     r = smp.means_of_k(key, k, 5000, 40, seed=0)
@@ -104,23 +98,6 @@ def test_clt_spread_and_skewness_follow_theory() -> None:
     assert r.skewness == pytest.approx(1.0, abs=0.1)
     assert r.predicted_skewness == 1.0
     assert float(np.sum(r.density * np.diff(r.edges))) <= 1.0
-
-
-def test_how_close_words_follow_k() -> None:
-    words = [
-        smp.closeness(smp.means_of_k("exponential", k, 1000, 20, 0).shape_distance)
-        for k in (1, 10, 30)
-    ]
-    assert words == ["still far from", "roughly like", "close to"]
-    uniform = smp.means_of_k("uniform", 12, 1000, 20, 0)
-    assert smp.closeness(uniform.shape_distance) == "very close to"
-    assert "very close to the normal curve" in smp.describe_clt(uniform)
-    assert "increase k" in smp.describe_clt(smp.means_of_k("rare", 5, 1000, 20, 0))
-
-
-def test_clt_code_gives_the_pages_numbers() -> None:
-    r = smp.means_of_k("uniform", 5, 3000, 30, seed=8)
-    assert run_snippet(smp.clt_code(r)) == smp.clt_code_result(r)
 
 
 @pytest.mark.parametrize(
