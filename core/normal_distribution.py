@@ -25,39 +25,56 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.parsing import check_finite_number, check_in_range, check_int, format_number
+from core.parsing import (
+    check_finite_number,
+    check_in_range,
+    check_int,
+    check_seed,
+    format_number,
+)
 
 MU_LIMITS = (-3.0, 3.0)
 SIGMA_LIMITS = (0.5, 2.0)
 N_LIMITS = (10, 1_000_000)
 BINS_LIMITS = (5, 120)
-SEED_LIMITS = (0, 2**32 - 1)
 #: The x axis, fixed from the limits of μ and σ so that moving μ moves the picture.
 X_RANGE = (-9.0, 9.0)
 #: The y axis (density), fixed from the smallest σ: the tallest possible bell fits.
 Y_MAX = 0.9
 #: Bins cover μ ± BIN_SPAN·σ; draws outside are counted but not drawn.
 BIN_SPAN = 4.0
+#: The k of the 68–95–99.7 rule: within 1, 2 and 3 standard deviations.
 RULE_K = (1, 2, 3)
-
-UNSEEDED_SENTENCE = (
-    "The notebook called `np.random.normal` without a seed: NumPy's global generator "
-    "then starts from fresh randomness supplied by the operating system every time "
-    "Python starts, so its ten numbers (0.214, 1.543, 1.645, …) change on every run "
-    "and can never be reproduced — `np.random.default_rng(seed)` starts from a fixed "
-    "state, so the same seed gives the same draws here, in your Python and in a "
-    "shared link."
-)
 
 
 def check_normal(mu: float, sigma: float) -> tuple[float, float]:
-    """Validate ``μ`` and ``σ > 0`` against the page's limits."""
+    """Validate ``μ`` and ``σ > 0`` against the page's limits.
+
+    Parameters
+    ----------
+    mu : float
+        The mean μ, within ``MU_LIMITS``.
+    sigma : float
+        The standard deviation σ, within ``SIGMA_LIMITS``.
+
+    Returns
+    -------
+    tuple of float
+        ``(μ, σ)`` as floats; ``ValueError`` saying what is wrong otherwise.
+    """
     mu = check_in_range(mu, "The mean μ", *MU_LIMITS)
     sigma = check_finite_sigma(sigma)
     return mu, sigma
 
 
 def check_finite_sigma(sigma: float) -> float:
+    """Return σ if it is finite, above 0 and within ``SIGMA_LIMITS``.
+
+    Examples
+    --------
+    >>> check_finite_sigma(1.5)
+    1.5
+    """
     low, high = SIGMA_LIMITS
     value = check_finite_number(sigma, "The standard deviation σ")
     if value <= 0:
@@ -71,6 +88,20 @@ def check_finite_sigma(sigma: float) -> float:
 def normal_pdf(x: np.ndarray | float, mu: float, sigma: float) -> np.ndarray:
     """``f(x) = exp(−(x − μ)² / (2σ²)) / (σ√(2π))`` evaluated at every ``x``.
 
+    Parameters
+    ----------
+    x : float or ndarray of shape (m,)
+        Where to evaluate the density.
+    mu, sigma : float
+        The mean and the standard deviation (σ > 0; not checked).
+
+    Returns
+    -------
+    ndarray of the shape of ``x``
+        The density ``f(x)``.
+
+    Examples
+    --------
     >>> round(float(normal_pdf(0.0, 0, 1)), 4)   # 1/√(2π)
     0.3989
     """
@@ -83,17 +114,37 @@ def normal_cdf(x: float, mu: float, sigma: float) -> float:
 
     The same formula, operation for operation, as ``statistics.NormalDist(mu,
     sigma).cdf(x)``, so the code panel's ``NormalDist`` gives identical digits.
+
+    Examples
+    --------
+    >>> normal_cdf(0.0, 0, 1)   # half the area lies left of the mean
+    0.5
     """
     return 0.5 * (1.0 + math.erf((x - mu) / (sigma * math.sqrt(2.0))))
 
 
 def rule_probability(k: float) -> float:
-    """``P(|X − μ| < kσ) = erf(k/√2)`` for any normal distribution (68–95–99.7)."""
+    """``P(|X − μ| < kσ) = erf(k/√2)`` for any normal distribution (68–95–99.7).
+
+    Examples
+    --------
+    >>> round(rule_probability(2), 4)
+    0.9545
+    """
     return math.erf(k / math.sqrt(2.0))
 
 
 def draw_normal(mu: float, sigma: float, n: int, seed: int) -> np.ndarray:
     """``n`` draws from ``N(μ, σ²)``, exactly as the code panel makes them.
+
+    Parameters
+    ----------
+    mu, sigma : float
+        The mean and standard deviation (see :func:`check_normal`).
+    n : int
+        How many draws, within ``N_LIMITS``.
+    seed : int
+        The seed of ``np.random.default_rng`` (see ``core.parsing.SEED_LIMITS``).
 
     Returns
     -------
@@ -102,7 +153,7 @@ def draw_normal(mu: float, sigma: float, n: int, seed: int) -> np.ndarray:
     """
     mu, sigma = check_normal(mu, sigma)
     n = check_int(n, "The sample size n", *N_LIMITS)
-    seed = check_int(seed, "The seed", *SEED_LIMITS)
+    seed = check_seed(seed)
     return np.random.default_rng(seed).normal(loc=mu, scale=sigma, size=n)
 
 
@@ -113,6 +164,7 @@ class NormalSample:
     ``edges`` (shape ``(bins + 1,)``) span ``μ ± 4σ``; ``counts`` (shape
     ``(bins,)``) are the draws per bin; ``below``/``above`` count the draws
     outside. ``within[k − 1]`` is the share of draws with ``|x − μ| < kσ``.
+    ``key`` assumes the draws came from :func:`draw_normal` with ``seed``.
     """
 
     mu: float
@@ -129,12 +181,24 @@ class NormalSample:
     within: np.ndarray  # shape (3,)
 
     @property
+    def key(self) -> tuple[float, float, int, int, int]:
+        """The inputs this summary was computed from: ``(μ, σ, n, bins, seed)``."""
+        return (self.mu, self.sigma, self.n, int(self.counts.size), self.seed)
+
+    @property
     def width(self) -> float:
+        """The width of one bin."""
         return float(self.edges[1] - self.edges[0])
 
     @property
     def centres(self) -> np.ndarray:
+        """The middle of each bin, shape ``(bins,)``."""
         return (self.edges[:-1] + self.edges[1:]) / 2
+
+    @property
+    def standard_error(self) -> float:
+        """``σ/√n``: how far the sample mean typically lands from μ."""
+        return self.sigma / math.sqrt(self.n)
 
     @property
     def density(self) -> np.ndarray:
@@ -148,6 +212,22 @@ def summarize_sample(
     """Bin the draws once on the server and keep only what the page shows.
 
     Work is ``O(n)``; the result's size depends on ``bins`` only, never on ``n``.
+
+    Parameters
+    ----------
+    samples : array_like of shape (n,)
+        The draws.
+    mu, sigma : float
+        The distribution they were drawn from.
+    bins : int
+        How many bins cover ``μ ± 4σ``, within ``BINS_LIMITS``.
+    seed : int
+        The seed they were drawn with (kept for the page's words).
+
+    Returns
+    -------
+    NormalSample
+        Counts per bin, mean, standard deviation and the 68–95–99.7 shares.
     """
     mu, sigma = check_normal(mu, sigma)
     bins = check_int(bins, "The number of bins", *BINS_LIMITS)
@@ -177,7 +257,14 @@ def summarize_sample(
 def sample_normal(
     mu: float, sigma: float, n: int, bins: int, seed: int
 ) -> NormalSample:
-    """Draw with :func:`draw_normal` and summarise with :func:`summarize_sample`."""
+    """Draw with :func:`draw_normal` and summarise with :func:`summarize_sample`.
+
+    Examples
+    --------
+    >>> s = sample_normal(mu=0, sigma=1, n=1000, bins=10, seed=0)
+    >>> s.key, round(s.standard_error, 4)
+    ((0.0, 1.0, 1000, 10, 0), 0.0316)
+    """
     return summarize_sample(draw_normal(mu, sigma, n, seed), mu, sigma, bins, seed)
 
 
@@ -195,7 +282,28 @@ class IntervalProbability:
 
     @property
     def share(self) -> float:
+        """The share of the draws that fell inside ``(a, b)``."""
         return self.count / self.n
+
+    @property
+    def z_a(self) -> float:
+        """``(a − μ)/σ``: a in units of σ from the mean."""
+        return (self.a - self.mu) / self.sigma
+
+    @property
+    def z_b(self) -> float:
+        """``(b − μ)/σ``: b in units of σ from the mean."""
+        return (self.b - self.mu) / self.sigma
+
+    @property
+    def cdf_a(self) -> float:
+        """``Φ(z_a) = P(X < a)``."""
+        return normal_cdf(self.z_a, 0.0, 1.0)
+
+    @property
+    def cdf_b(self) -> float:
+        """``Φ(z_b) = P(X < b)``."""
+        return normal_cdf(self.z_b, 0.0, 1.0)
 
 
 def interval_probability(
@@ -203,6 +311,22 @@ def interval_probability(
 ) -> IntervalProbability:
     """``P(a < X < b) = Φ((b − μ)/σ) − Φ((a − μ)/σ)`` beside the draws' share.
 
+    Parameters
+    ----------
+    mu, sigma : float
+        The distribution (see :func:`check_normal`).
+    a, b : float
+        The ends of the interval, ``a < b``, both within ``X_RANGE``.
+    samples : array_like of shape (n,)
+        The draws whose share inside ``(a, b)`` is counted.
+
+    Returns
+    -------
+    IntervalProbability
+        The exact probability and the draws' count and share.
+
+    Examples
+    --------
     >>> draws = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
     >>> r = interval_probability(0, 1, -1, 1, draws)
     >>> round(r.probability, 4), r.count, r.share
@@ -226,154 +350,3 @@ def interval_probability(
         count=int(np.count_nonzero((samples > a) & (samples < b))),
         n=int(samples.size),
     )
-
-
-# -- code shown to the learner ----------------------------------------------------------
-
-
-def _draw_lines(mu: float, sigma: float, n: int, seed: int) -> str:
-    return (
-        "import numpy as np\n\n"
-        "# The notebook's np.random.normal(...) was unseeded: new numbers every run.\n"
-        "# A seeded generator gives the same numbers every time:\n"
-        f"rng = np.random.default_rng(seed={seed})\n"
-        f"samples = rng.normal(loc={format_number(mu)}, scale={format_number(sigma)}, "
-        f"size={n})\n"
-    )
-
-
-def draws_code(sample: NormalSample) -> str:
-    """Cell 7 with a seeded generator: the first ten draws."""
-    return _draw_lines(sample.mu, sample.sigma, sample.n, sample.seed) + "samples[:10]"
-
-
-def draws_code_result(sample: NormalSample) -> np.ndarray:
-    """What :func:`draws_code` evaluates to."""
-    return sample.first_ten
-
-
-def rule_code(sample: NormalSample) -> str:
-    """The share of draws within 1, 2 and 3 standard deviations of μ."""
-    mu, sigma = format_number(sample.mu), format_number(sample.sigma)
-    return (
-        _draw_lines(sample.mu, sample.sigma, sample.n, sample.seed)
-        + "\n# share of draws within k standard deviations of the mean\n"
-        + f"within = [np.mean(np.abs(samples - {mu}) < k * {sigma}) for k in (1, 2, 3)]\n"
-        + "np.array(within)"
-    )
-
-
-def rule_code_result(sample: NormalSample) -> np.ndarray:
-    return sample.within
-
-
-def interval_code(sample: NormalSample, interval: IntervalProbability) -> str:
-    """``P(a < X < b)`` from the CDF (standard library) and from the draws."""
-    mu, sigma = format_number(sample.mu), format_number(sample.sigma)
-    return (
-        "from statistics import NormalDist\n\n"
-        + _draw_lines(sample.mu, sample.sigma, sample.n, sample.seed)
-        + f"a, b = {format_number(interval.a)}, {format_number(interval.b)}\n\n"
-        + f"curve = NormalDist(mu={mu}, sigma={sigma})\n"
-        + "probability = curve.cdf(b) - curve.cdf(a)  # area under the bell curve\n"
-        + "share = np.mean((samples > a) & (samples < b))  # what the draws did\n"
-        + "probability, share"
-    )
-
-
-def interval_code_result(interval: IntervalProbability) -> tuple[float, np.float64]:
-    return interval.probability, np.float64(interval.count / interval.n)
-
-
-# -- words and formulas -----------------------------------------------------------------
-
-
-def _n(value: float, digits: int = 4) -> str:
-    return format_number(value, digits).replace("-", "−")
-
-
-def _percent(share: float) -> str:
-    return f"{100 * share:.2f}%"
-
-
-def pdf_latex(mu: float, sigma: float) -> str:
-    """The density with today's μ and σ."""
-    m, s = format_number(mu, 6), format_number(sigma, 6)
-    shifted = "x" if mu == 0 else rf"(x - {m})".replace("- -", "+ ")
-    return (
-        r"f(x) = \frac{1}{\sigma\sqrt{2\pi}}\,e^{-\frac{(x-\mu)^2}{2\sigma^2}}"
-        rf" = \frac{{1}}{{{s}\sqrt{{2\pi}}}}\,e^{{-\frac{{{shifted}^2}}{{2\cdot {s}^2}}}}"
-    )
-
-
-def rule_latex(sigma: float) -> str:
-    return (
-        r"P(|X-\mu| < k\sigma) = \operatorname{erf}\!\left(\tfrac{k}{\sqrt 2}\right):"
-        r"\quad 68.27\%,\ 95.45\%,\ 99.73\% \text{ for } k = 1, 2, 3"
-    )
-
-
-def interval_latex(interval: IntervalProbability) -> str:
-    """``P(a < X < b) = Φ(z_b) − Φ(z_a)`` with today's numbers, on two lines."""
-    mu, sigma = interval.mu, interval.sigma
-    za, zb = (interval.a - mu) / sigma, (interval.b - mu) / sigma
-    phi_a, phi_b = normal_cdf(za, 0.0, 1.0), normal_cdf(zb, 0.0, 1.0)
-    return (
-        r"\begin{aligned} P(a < X < b) &= \Phi\!\left(\tfrac{b-\mu}{\sigma}\right) - "
-        r"\Phi\!\left(\tfrac{a-\mu}{\sigma}\right)"
-        rf" = \Phi({format_number(zb, 4)}) - \Phi({format_number(za, 4)}) \\"
-        rf" &= {format_number(phi_b, 4)} - {format_number(phi_a, 4)}"
-        rf" = {format_number(interval.probability, 4)} \end{{aligned}}"
-    )
-
-
-def describe_draws(sample: NormalSample) -> str:
-    """How the sample compares with the distribution it came from."""
-    typical = sample.sigma / math.sqrt(sample.n)
-    outside = sample.below + sample.above
-    text = (
-        f"The {sample.n:,} draws have mean **{_n(float(sample.mean))}** (μ = "
-        f"{_n(sample.mu)}) and standard deviation **{_n(float(sample.std))}** (σ = "
-        f"{_n(sample.sigma)}). The sample mean is off by "
-        f"{_n(abs(float(sample.mean) - sample.mu), 3)}; a typical miss for this n is "
-        f"σ/√n = {_n(typical, 3)}, so more draws bring the bars closer to the curve."
-    )
-    if outside:
-        text += f" {outside:,} draws fell beyond μ ± 4σ, off the histogram."
-    return text
-
-
-def describe_rule(sample: NormalSample) -> str:
-    parts = [
-        f"{_percent(float(share))} within {k}σ (theory {_percent(rule_probability(k))})"
-        for k, share in zip(RULE_K, sample.within, strict=True)
-    ]
-    return (
-        f"Of the {sample.n:,} draws, " + ", ".join(parts) + ". "
-        "The rule holds for every normal distribution, whatever μ and σ: only the "
-        "distance in units of σ matters."
-    )
-
-
-def describe_interval(interval: IntervalProbability) -> str:
-    return (
-        f"The shaded area under the curve between a = {_n(interval.a)} and "
-        f"b = {_n(interval.b)} is **P(a < X < b) = "
-        f"{_n(interval.probability)}**; of the {interval.n:,} draws, "
-        f"{interval.count:,} (**{_percent(interval.share)}**) landed inside."
-    )
-
-
-def rule_table(sample: NormalSample) -> str:
-    """A markdown table: the empirical share beside the theory for k = 1, 2, 3."""
-    rows = [
-        "| within | μ − kσ … μ + kσ | share of your draws | theory erf(k/√2) |",
-        "|---|---|---|---|",
-    ]
-    for k, share in zip(RULE_K, sample.within, strict=True):
-        low, high = sample.mu - k * sample.sigma, sample.mu + k * sample.sigma
-        rows.append(
-            f"| {k}σ | {_n(low)} … {_n(high)} | {_percent(float(share))} | "
-            f"{_percent(rule_probability(k))} |"
-        )
-    return "\n".join(rows)

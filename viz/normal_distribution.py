@@ -2,7 +2,7 @@
 
 The figure holds ``bins`` bars and a few hundred curve points whatever the sample
 size, so its JSON does not grow with ``n``. Each figure is built in one
-``go.Figure(data, layout)`` call (guides as layout shapes), which keeps a rerun fast.
+``style.figure(data, layout)`` call (guides as layout shapes), which keeps a rerun fast.
 """
 
 from __future__ import annotations
@@ -21,16 +21,12 @@ from core.normal_distribution import (
     NormalSample,
     normal_pdf,
 )
-from core.parsing import format_number
+from core.parsing import display_number
 from viz import style
 
 CURVE_POINTS = 301
 #: Fill for the bands within 1, 2 and 3 σ (darkest nearest the mean).
 RULE_ALPHA = {1: 0.45, 2: 0.28, 3: 0.14}
-
-
-def _num(value: float, digits: int = 4) -> str:
-    return format_number(value, digits).replace("-", "−")
 
 
 def build_figure(
@@ -48,8 +44,7 @@ def build_figure(
 ) -> go.Figure:
     """The shared style, fixed ranges, and every trace, in one constructor call.
 
-    Equivalent to ``style.new_figure`` + ``add_trace`` + ``style.fix_range``, but
-    several times faster: each ``add_*``/``update_*`` call re-validates the figure.
+    Built from plain dicts with :func:`viz.style.figure` (unvalidated, so fast).
     With ``legend_below`` the legend sits under the x axis, where long names on a
     narrow chart cannot cover the title.
     """
@@ -108,7 +103,6 @@ def axis_ranges(
 
 def normal_figure(
     sample: NormalSample,
-    *,
     zoom: bool = False,
     rule: bool = False,
     interval: IntervalProbability | None = None,
@@ -117,84 +111,21 @@ def normal_figure(
 
     ``rule`` shades the bands within 1, 2 and 3 σ; ``interval`` hatches the area
     ``a < x < b`` under the curve and colours the bars whose centre lies inside.
+    (``zoom``, ``rule`` and ``interval`` may be passed by position, as
+    ``ui.page.figure_of`` does.)
     """
     mu, sigma = sample.mu, sample.sigma
     x_range, y_range = axis_ranges(sample, zoom)
     xs = np.linspace(x_range[0], x_range[1], CURVE_POINTS)
     ys = normal_pdf(xs, mu, sigma)
-    traces: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
     if rule:
-        for k in reversed(RULE_K):
-            shapes.append(
-                {
-                    "type": "rect",
-                    "xref": "x",
-                    "yref": "paper",
-                    "x0": mu - k * sigma,
-                    "x1": mu + k * sigma,
-                    "y0": 0,
-                    "y1": 1,
-                    "fillcolor": style.rgba(style.THIRD, RULE_ALPHA[k]),
-                    "line": {"width": 0},
-                    "layer": "below",
-                }
-            )
-            annotations.append(
-                {
-                    "x": mu + (k - 0.5) * sigma,
-                    "y": 1,
-                    "yref": "paper",
-                    "yanchor": "top",
-                    "text": f"{k}σ",
-                    "showarrow": False,
-                }
-            )
-    centres = sample.centres
-    colours: str | list[str] = style.rgba(style.CURRENT, 0.5)
-    if interval is not None:
-        inside = (centres > interval.a) & (centres < interval.b)
-        colours = [
-            style.rgba(style.ACCENT, 0.6) if flag else style.rgba(style.CURRENT, 0.3)
-            for flag in inside
-        ]
-    traces.append(
-        {
-            "type": "bar",
-            "x": centres,
-            "y": sample.density,
-            "width": sample.width,
-            "marker": {
-                "color": colours,
-                "line": {"color": "white", "width": 0.5 if len(centres) > 60 else 1},
-            },
-            "name": f"your draws ({len(centres)} bins)",
-            "customdata": sample.counts,
-            "hovertemplate": (
-                "x ≈ %{x:.3g}: %{customdata:,} draws<br>density %{y:.3g}<extra></extra>"
-            ),
-        }
-    )
+        _rule_bands(sample, shapes, annotations)
+    traces = [_bars(sample, interval)]
     if interval is not None:
         traces.append(_area(xs, ys, interval))
-        for edge, label, anchor in (
-            (interval.a, "a", "right"),
-            (interval.b, "b", "left"),
-        ):
-            shapes.append(vertical_line(edge, style.ACCENT, "dot"))
-            annotations.append(
-                {
-                    "x": edge,
-                    "y": 1,
-                    "yref": "paper",
-                    "yanchor": "top",
-                    "xanchor": anchor,
-                    "text": f" {label} = {_num(edge)} ",
-                    "showarrow": False,
-                    "font": {"color": style.ACCENT},
-                }
-            )
+        _interval_ends(interval, shapes, annotations)
     traces.append(
         {
             "type": "scatter",
@@ -208,8 +139,8 @@ def normal_figure(
     )
     mean = float(sample.mean)
     for x, name, colour, dash in (
-        (mu, f"μ = {_num(mu)}", style.TARGET, "dash"),
-        (mean, f"sample mean x̄ = {_num(mean, 3)}", style.CURRENT, "dot"),
+        (mu, f"μ = {display_number(mu)}", style.TARGET, "dash"),
+        (mean, f"sample mean x̄ = {display_number(mean, 3)}", style.CURRENT, "dot"),
     ):
         traces.append(
             {
@@ -223,7 +154,8 @@ def normal_figure(
             }
         )
     return build_figure(
-        f"{sample.n:,} draws from N(μ = {_num(mu)}, σ = {_num(sigma)}), seed {sample.seed}",
+        f"{sample.n:,} draws from N(μ = {display_number(mu)}, "
+        f"σ = {display_number(sigma)}), seed {sample.seed}",
         "x",
         "density (share of draws per unit of x)",
         traces,
@@ -233,6 +165,92 @@ def normal_figure(
         annotations=annotations,
         bargap=0,
     )
+
+
+def _rule_bands(
+    sample: NormalSample,
+    shapes: list[dict[str, Any]],
+    annotations: list[dict[str, Any]],
+) -> None:
+    """Shade μ ± kσ for k = 3, 2, 1 (darkest nearest the mean) and label each band."""
+    mu, sigma = sample.mu, sample.sigma
+    for k in reversed(RULE_K):
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": mu - k * sigma,
+                "x1": mu + k * sigma,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": style.rgba(style.THIRD, RULE_ALPHA[k]),
+                "line": {"width": 0},
+                "layer": "below",
+            }
+        )
+        annotations.append(
+            {
+                "x": mu + (k - 0.5) * sigma,
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "top",
+                "text": f"{k}σ",
+                "showarrow": False,
+            }
+        )
+
+
+def _bars(sample: NormalSample, interval: IntervalProbability | None) -> dict[str, Any]:
+    """The binned draws as density bars; with an interval, the bars inside stand out."""
+    centres = sample.centres
+    colours: str | list[str] = style.rgba(style.CURRENT, 0.5)
+    if interval is not None:
+        inside = (centres > interval.a) & (centres < interval.b)
+        colours = [
+            style.rgba(style.ACCENT, 0.6) if flag else style.rgba(style.CURRENT, 0.3)
+            for flag in inside
+        ]
+    return {
+        "type": "bar",
+        "x": centres,
+        "y": sample.density,
+        "width": sample.width,
+        "marker": {
+            "color": colours,
+            "line": {"color": "white", "width": 0.5 if len(centres) > 60 else 1},
+        },
+        "name": f"your draws ({len(centres)} bins)",
+        "customdata": sample.counts,
+        "hovertemplate": (
+            "x ≈ %{x:.3g}: %{customdata:,} draws<br>density %{y:.3g}<extra></extra>"
+        ),
+    }
+
+
+def _interval_ends(
+    interval: IntervalProbability,
+    shapes: list[dict[str, Any]],
+    annotations: list[dict[str, Any]],
+) -> None:
+    """Dotted lines at a and b, each labelled with its value."""
+    for edge, label, anchor in (
+        (interval.a, "a", "right"),
+        (interval.b, "b", "left"),
+    ):
+        shapes.append(vertical_line(edge, style.ACCENT, "dot"))
+        annotations.append(
+            {
+                "x": edge,
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "top",
+                "xanchor": anchor,
+                "text": f" {label} = {display_number(edge)} ",
+                "showarrow": False,
+                "font": {"color": style.ACCENT},
+            }
+        )
 
 
 def _area(
@@ -258,6 +276,9 @@ def _area(
             "size": 10,
             "solidity": 0.35,
         },
-        "name": f"P({_num(low)} < X < {_num(high)}) = {_num(interval.probability)}",
+        "name": (
+            f"P({display_number(low)} < X < {display_number(high)}) = "
+            f"{display_number(interval.probability)}"
+        ),
         "hoverinfo": "skip",
     }

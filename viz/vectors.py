@@ -7,7 +7,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from core.parsing import format_number
+from core.parsing import display_number
 from core.vectors import DotProduct, plane_coordinates
 from viz import style
 
@@ -15,12 +15,8 @@ from viz import style
 PLANE_LIMIT = 7.5
 
 
-def _num(value: float, digits: int = 3) -> str:
-    return format_number(value, digits).replace("-", "−")
-
-
 def _point(values: np.ndarray) -> str:
-    return "(" + ", ".join(_num(v) for v in values) + ")"
+    return "(" + ", ".join(display_number(v, 3) for v in values) + ")"
 
 
 def nice_limit(value: float) -> float:
@@ -34,22 +30,23 @@ def nice_limit(value: float) -> float:
     return 10.0 * power  # pragma: no cover - the loop always returns
 
 
-def _arrow(fig: go.Figure, tip: np.ndarray, colour: str, name: str, label: str) -> None:
+def _arrow(
+    chart: style.Chart, tip: np.ndarray, colour: str, name: str, label: str
+) -> None:
     """An arrow from the origin: a line trace (legend, hover) and an arrow head."""
-    fig.add_trace(
-        go.Scatter(
-            x=[0.0, float(tip[0])],
-            y=[0.0, float(tip[1])],
-            mode="lines",
-            name=name,
-            line={"color": colour, "width": 5},
-            hovertemplate=f"{name}<extra></extra>",
-        )
+    x, y = float(tip[0]), float(tip[1])
+    chart.add(
+        x=[0.0, x],
+        y=[0.0, y],
+        mode="lines",
+        name=name,
+        line={"color": colour, "width": 5},
+        hovertemplate=f"{name}<extra></extra>",
     )
     if float(np.hypot(*tip)) > 0:
-        fig.add_annotation(
-            x=float(tip[0]),
-            y=float(tip[1]),
+        chart.note(
+            x=x,
+            y=y,
             ax=0,
             ay=0,
             axref="x",
@@ -63,9 +60,9 @@ def _arrow(fig: go.Figure, tip: np.ndarray, colour: str, name: str, label: str) 
             arrowcolor=colour,
             text="",
         )
-        fig.add_annotation(
-            x=float(tip[0]),
-            y=float(tip[1]),
+        chart.note(
+            x=x,
+            y=y,
             text=f"<b>{label}</b>",
             showarrow=False,
             xshift=16 if tip[0] >= 0 else -16,
@@ -74,14 +71,15 @@ def _arrow(fig: go.Figure, tip: np.ndarray, colour: str, name: str, label: str) 
         )
 
 
-def vectors_figure(result: DotProduct, *, plane: bool = True) -> go.Figure:
+def vectors_figure(result: DotProduct, plane: bool = True) -> go.Figure:
     """Arrows ``a`` and ``b`` from the origin, the angle between them and the projection.
 
     ``plane=True`` draws 2-D vectors at their own coordinates on fixed axes
     (±7.5). Otherwise (any dimension) they are drawn in the plane they span,
     ``a`` along the horizontal axis: lengths and the angle are exact.
     """
-    if plane and result.dimension == 2:
+    flat = plane and result.dimension == 2
+    if flat:
         a, b = result.a, result.b
         title = "a and b as arrows from the origin"
         limit = PLANE_LIMIT
@@ -91,66 +89,26 @@ def vectors_figure(result: DotProduct, *, plane: bool = True) -> go.Figure:
         title = f"a and b in the plane they span ({result.dimension}-D vectors)"
         limit = 1.15 * max(result.norm_a, result.norm_b, 1e-12)
         x_title, y_title = "along a", "across a, towards b"
-    fig = style.new_figure(title, x_title, y_title, height=520, show_legend=False)
-    fig.update_layout(title={"font": {"size": 18}})
+    chart = style.Chart(title, x_title, y_title, height=520, show_legend=False)
+    chart.layout["title"]["font"] = {"size": 18}
     if result.norm_b > 0:
         # the line through b, on which a casts its shadow
-        direction = b / np.hypot(*b)
-        ends = np.outer([-2 * limit, 2 * limit], direction)
-        fig.add_trace(
-            go.Scatter(
-                x=ends[:, 0],
-                y=ends[:, 1],
-                mode="lines",
-                name="the line through b",
-                line={"color": style.LIGHT, "width": 2, "dash": "dash"},
-                hoverinfo="skip",
-            )
+        ends = np.outer([-2 * limit, 2 * limit], b / np.hypot(*b))
+        chart.add(
+            x=ends[:, 0],
+            y=ends[:, 1],
+            mode="lines",
+            name="the line through b",
+            line={"color": style.LIGHT, "width": 2, "dash": "dash"},
+            hoverinfo="skip",
         )
     if result.projection_length is not None and result.norm_b > 0:
-        foot = (result.dot / result.norm_b**2) * b
-        fig.add_trace(
-            go.Scatter(
-                x=[float(a[0]), float(foot[0])],
-                y=[float(a[1]), float(foot[1])],
-                mode="lines",
-                name="drop from a at a right angle",
-                line={"color": style.NEUTRAL, "width": 2, "dash": "dot"},
-                hoverinfo="skip",
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=[0.0, float(foot[0])],
-                y=[0.0, float(foot[1])],
-                mode="lines+markers",
-                name=f"projection of a on b: length {_num(result.projection_length)}",
-                line={"color": style.TARGET, "width": 9},
-                marker={"size": [0, 12], "color": style.TARGET},
-                opacity=0.85,
-                hovertemplate=(
-                    f"shadow of a on b<br>signed length a·b/|b| = "
-                    f"{_num(result.projection_length)}<extra></extra>"
-                ),
-            )
-        )
-        middle = foot / 2
-        fig.add_annotation(
-            x=float(middle[0]),
-            y=float(middle[1]),
-            text=f"shadow {_num(result.projection_length)}",
-            showarrow=False,
-            yshift=-18 if foot[0] >= 0 else 18,
-            font={"color": style.TARGET, "size": 15},
-            bgcolor="rgba(255,255,255,0.75)",
-        )
-        _angle_arc(fig, a, b, result)
-    a_name = f"a = {_point(result.a)}"
-    b_name = f"b = {_point(result.b)}"
-    _arrow(fig, b, style.SECOND, b_name, "b")
-    _arrow(fig, a, style.CURRENT, a_name, "a")
+        _projection(chart, a, b, result)
+        _angle_arc(chart, a, b, result)
+    _arrow(chart, b, style.SECOND, f"b = {_point(result.b)}", "b")
+    _arrow(chart, a, style.CURRENT, f"a = {_point(result.a)}", "a")
     if result.relation == "zero":
-        fig.add_annotation(
+        chart.note(
             x=0,
             y=limit,
             yanchor="top",
@@ -159,14 +117,55 @@ def vectors_figure(result: DotProduct, *, plane: bool = True) -> go.Figure:
             font={"color": style.TARGET, "size": 17},
             bgcolor="rgba(255,255,255,0.85)",
         )
-    style.equal_aspect(fig)
     # In the plane of a and b, b always lies above the axis of a: no need for the bottom half.
-    low = -limit if plane and result.dimension == 2 else -0.35 * limit
-    return style.fix_range(fig, x=(-limit, limit), y=(low, limit))
+    low = -limit if flat else -0.35 * limit
+    chart.ranges((-limit, limit), (low, limit))
+    # one unit of x as long as one of y, so angles look right
+    chart.layout["yaxis"].update(scaleanchor="x", scaleratio=1)
+    return chart.figure()
+
+
+def _projection(
+    chart: style.Chart, a: np.ndarray, b: np.ndarray, result: DotProduct
+) -> None:
+    """The shadow of a on b: the drop at a right angle, the segment and its length."""
+    assert result.projection_length is not None
+    length = display_number(result.projection_length, 3)
+    foot = (result.dot / result.norm_b**2) * b
+    chart.add(
+        x=[float(a[0]), float(foot[0])],
+        y=[float(a[1]), float(foot[1])],
+        mode="lines",
+        name="drop from a at a right angle",
+        line={"color": style.NEUTRAL, "width": 2, "dash": "dot"},
+        hoverinfo="skip",
+    )
+    chart.add(
+        x=[0.0, float(foot[0])],
+        y=[0.0, float(foot[1])],
+        mode="lines+markers",
+        name=f"projection of a on b: length {length}",
+        line={"color": style.TARGET, "width": 9},
+        marker={"size": [0, 12], "color": style.TARGET},
+        opacity=0.85,
+        hovertemplate=(
+            f"shadow of a on b<br>signed length a·b/|b| = {length}<extra></extra>"
+        ),
+    )
+    middle = foot / 2
+    chart.note(
+        x=float(middle[0]),
+        y=float(middle[1]),
+        text=f"shadow {length}",
+        showarrow=False,
+        yshift=-18 if foot[0] >= 0 else 18,
+        font={"color": style.TARGET, "size": 15},
+        bgcolor="rgba(255,255,255,0.75)",
+    )
 
 
 def _angle_arc(
-    fig: go.Figure, a: np.ndarray, b: np.ndarray, result: DotProduct
+    chart: style.Chart, a: np.ndarray, b: np.ndarray, result: DotProduct
 ) -> None:
     """A small arc from a to b with the angle written beside it."""
     assert result.angle_degrees is not None
@@ -178,21 +177,20 @@ def _angle_arc(
     radius = 0.3 * min(float(np.hypot(*a)), float(np.hypot(*b)))
     radius = max(radius, 0.25)
     angles = start + np.linspace(0.0, sweep, 24)
-    fig.add_trace(
-        go.Scatter(
-            x=radius * np.cos(angles),
-            y=radius * np.sin(angles),
-            mode="lines",
-            name=f"angle θ = {_num(result.angle_degrees)}°",
-            line={"color": style.ACCENT, "width": 3},
-            hoverinfo="skip",
-        )
+    angle = display_number(result.angle_degrees, 3)
+    chart.add(
+        x=radius * np.cos(angles),
+        y=radius * np.sin(angles),
+        mode="lines",
+        name=f"angle θ = {angle}°",
+        line={"color": style.ACCENT, "width": 3},
+        hoverinfo="skip",
     )
     middle = start + sweep / 2
-    fig.add_annotation(
+    chart.note(
         x=1.6 * radius * math.cos(middle),
         y=1.6 * radius * math.sin(middle),
-        text=f"θ = {_num(result.angle_degrees)}°",
+        text=f"θ = {angle}°",
         showarrow=False,
         font={"color": style.ACCENT, "size": 17},
         bgcolor="rgba(255,255,255,0.7)",
@@ -206,36 +204,35 @@ def terms_figure(result: DotProduct) -> go.Figure:
     largest partial sum, so small changes keep the scale still.
     """
     labels = [
-        f"a{_sub(i + 1)}b{_sub(i + 1)}<br>{_num(x)}·{_num(y)}"
+        f"a{_sub(i + 1)}b{_sub(i + 1)}<br>{display_number(x, 3)}·{display_number(y, 3)}"
         for i, (x, y) in enumerate(zip(result.a, result.b, strict=True))
     ]
     partial = np.concatenate([[0.0], np.cumsum(result.terms)])
     limit = 1.15 * nice_limit(float(np.max(np.abs(partial))))
-    fig = style.new_figure(
+    chart = style.Chart(
         "The dot product, term by term", "", "running sum", show_legend=False
     )
-    fig.add_trace(
-        go.Waterfall(
-            x=[*labels, "a·b"],
-            y=[*(float(t) for t in result.terms), 0.0],
-            measure=["relative"] * result.dimension + ["total"],
-            name="terms aᵢ·bᵢ",
-            text=[_signed(t) for t in result.terms] + [_num(result.dot, 6)],
-            textposition="outside",
-            textfont={"size": 17},
-            increasing={"marker": {"color": style.THIRD}},
-            decreasing={"marker": {"color": style.TARGET}},
-            totals={"marker": {"color": style.CURRENT}},
-            connector={"line": {"color": style.NEUTRAL, "dash": "dot"}},
-            hovertemplate="%{x}<br>%{text}<extra></extra>",
-        )
+    chart.add(
+        "waterfall",
+        x=[*labels, "a·b"],
+        y=[*(float(t) for t in result.terms), 0.0],
+        measure=["relative"] * result.dimension + ["total"],
+        name="terms aᵢ·bᵢ",
+        text=[_signed(t) for t in result.terms] + [display_number(result.dot, 6)],
+        textposition="outside",
+        textfont={"size": 17},
+        increasing={"marker": {"color": style.THIRD}},
+        decreasing={"marker": {"color": style.TARGET}},
+        totals={"marker": {"color": style.CURRENT}},
+        connector={"line": {"color": style.NEUTRAL, "dash": "dot"}},
+        hovertemplate="%{x}<br>%{text}<extra></extra>",
     )
-    fig.update_xaxes(tickfont={"size": 15})
-    return style.fix_range(fig, y=(-limit, limit))
+    chart.layout["xaxis"]["tickfont"] = {"size": 15}
+    return chart.ranges(y=(-limit, limit)).figure()
 
 
 def _signed(value: float) -> str:
-    return ("+" if value >= 0 else "") + _num(value)
+    return ("+" if value >= 0 else "") + display_number(value, 3)
 
 
 def _sub(index: int) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from statistics import NormalDist  # the standard library: an independent implementation
 
 import numpy as np
@@ -11,24 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core import normal_distribution as nd
-from tests.helpers import run_snippet
-
-
-def test_notebook_cell_7_with_a_seed() -> None:
-    sample = nd.sample_normal(mu=0, sigma=1, n=100, bins=20, seed=0)
-    code = nd.draws_code(sample)
-    assert "rng.normal(loc=0, scale=1, size=100)" in code
-    assert code.endswith("samples[:10]")
-    shown = run_snippet(code)
-    expected = np.random.default_rng(0).normal(loc=0, scale=1, size=100)[:10]
-    np.testing.assert_array_equal(shown, expected)
-    np.testing.assert_array_equal(nd.draws_code_result(sample), expected)
-    assert len(sample.first_ten) == 10
-
-
-def test_the_unseeded_notebook_numbers_are_explained() -> None:
-    assert "without a seed" in nd.UNSEEDED_SENTENCE
-    assert "0.214" in nd.UNSEEDED_SENTENCE  # the notebook's own first draw
 
 
 def test_draws_are_the_seeded_generator() -> None:
@@ -93,27 +74,6 @@ def test_summary_size_does_not_grow_with_n() -> None:
         assert getattr(small, attr).shape == getattr(large, attr).shape
 
 
-def test_interval_probability_hand_checked() -> None:
-    draws = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
-    r = nd.interval_probability(0, 1, -1, 1, draws)
-    assert (r.count, r.n, r.share) == (3, 5, 0.6)
-    assert r.probability == NormalDist().cdf(1) - NormalDist().cdf(-1)
-    words = nd.describe_interval(r)
-    assert "0.6827" in words
-    assert "60.00%" in words
-
-
-def test_interval_code_runs() -> None:
-    s = nd.sample_normal(1, 2, 2000, bins=20, seed=3)
-    r = nd.interval_probability(1, 2, 0, 4, nd.draw_normal(1, 2, 2000, 3))
-    assert run_snippet(nd.interval_code(s, r)) == nd.interval_code_result(r)
-
-
-def test_rule_code_runs() -> None:
-    s = nd.sample_normal(-1, 0.5, 300, bins=20, seed=9)
-    np.testing.assert_array_equal(run_snippet(nd.rule_code(s)), s.within)
-
-
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
@@ -140,15 +100,20 @@ def test_interval_needs_a_below_b() -> None:
         nd.interval_probability(0, 1, 0, 12, np.zeros(3))
 
 
-def test_words_and_formulas() -> None:
-    s = nd.sample_normal(0, 1, 100, bins=20, seed=0)
-    words = nd.describe_draws(s)
-    assert "100 draws" in words
-    assert "σ/√n = 0.1" in words
-    assert "68.27%" in nd.rule_table(s)
-    assert "99.73%" in nd.rule_table(s)
-    r = nd.interval_probability(0, 1, -1, 1, np.zeros(4))
-    assert "0.6827" in nd.interval_latex(r)
-    assert math.isclose(
-        float(nd.interval_latex(r).split("=")[-1].split()[0]), 0.6827, abs_tol=1e-4
-    )
+def test_the_key_is_the_inputs() -> None:
+    s = nd.sample_normal(0.5, 1.5, 200, bins=12, seed=4)
+    assert s.key == (0.5, 1.5, 200, 12, 4)
+    hash(s.key)
+
+
+def test_standard_error_is_sigma_over_root_n() -> None:
+    s = nd.sample_normal(0, 2, 400, bins=10, seed=0)
+    assert s.standard_error == 2 / 20
+
+
+def test_interval_z_scores_and_cdf_values() -> None:
+    r = nd.interval_probability(1, 2, 0, 4, np.zeros(3))
+    assert (r.z_a, r.z_b) == (-0.5, 1.5)
+    assert r.cdf_a == NormalDist().cdf(-0.5)
+    assert r.cdf_b == NormalDist().cdf(1.5)
+    assert r.cdf_b - r.cdf_a == pytest.approx(r.probability, abs=1e-15)
