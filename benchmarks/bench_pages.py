@@ -1,7 +1,7 @@
 """Rerun time and figure size of every page, measured with Streamlit's AppTest.
 
-    python benchmarks/bench_pages.py            # every page, 40 reruns each
-    python benchmarks/bench_pages.py --reruns 60 --only bayes
+    python -m benchmarks.bench_pages            # every page, 40 reruns each
+    python -m benchmarks.bench_pages --reruns 60 --only bayes
 
 For each page (and each heavy case listed in ``CASES``) it opens the page, then
 changes one control back and forth and times each rerun: the median and p95
@@ -21,14 +21,12 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Widget
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from ui.topics import available_topics  # noqa: E402
+from tooling import ROOT
+from ui.topics import available_topics
 
 RERUN_BUDGET_MS = 25.0
 FIGURE_BUDGET_KB = 150.0
@@ -88,6 +86,8 @@ def default_case(slug: str, at: AppTest) -> Case | None:
     """First number input or slider of the page, nudged by one step."""
     for kind in ("number_input", "slider"):
         for widget in at.get(kind):
+            if not isinstance(widget, Widget):
+                continue
             if widget.key and not widget.key.endswith("__slider"):
                 value = widget.value
                 step = getattr(widget.proto, "step", 1) or 1
@@ -156,8 +156,8 @@ def _measure(script: str, case: Case, reruns: int) -> Result:
     sizes: list[int] = []
     errors = 0
     for index in range(reruns):
-        widget = at.get(case.kind)
-        target = next((w for w in widget if w.key == case.key), None)
+        widgets = [w for w in at.get(case.kind) if isinstance(w, Widget)]
+        target = next((w for w in widgets if w.key == case.key), None)
         if target is None:
             raise SystemExit(f"{case.slug}: no {case.kind} with key {case.key!r}")
         target.set_value(case.values[(index + 1) % 2])

@@ -1,20 +1,14 @@
 """Screenshot pages of a running app in Debian's headless Chromium.
 
-python scripts/screenshot.py http://127.0.0.1:8501/equations out.png [--width 1400]
+python -m scripts.screenshot http://127.0.0.1:8501/equations out.png [--width 1400]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from playwright.sync_api import sync_playwright
 
 # One list of Chromium flags (nothing calls outside this machine) for tests and tools.
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE
+from tooling.browser import IDLE, chromium
 
 
 def main() -> None:
@@ -27,8 +21,7 @@ def main() -> None:
         "--full", action="store_true", help="the whole page, not the viewport"
     )
     args = parser.parse_args()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         page.goto(args.url)
         page.wait_for_selector(IDLE, timeout=30_000)
@@ -43,7 +36,6 @@ def main() -> None:
             page.set_viewport_size({"width": args.width, "height": int(height) + 40})
             page.wait_for_timeout(800)
         page.screenshot(path=args.out, full_page=args.full)
-        browser.close()
 
 
 if __name__ == "__main__":

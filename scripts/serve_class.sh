@@ -64,24 +64,8 @@ for i in 1 2; do
 done
 
 # Both processes answer their health check (60 s at most; stop early if one dies).
-if ! python - "${PORTS[0]}" "${pids[0]}" "${PORTS[1]}" "${pids[1]}" <<'EOF'; then
-import os, sys, time, urllib.request
-pending = dict(zip(sys.argv[1::2], map(int, sys.argv[2::2])))
-deadline = time.monotonic() + 60
-while pending and time.monotonic() < deadline:
-    for port, pid in list(pending.items()):
-        try:
-            os.kill(pid, 0)
-        except OSError:
-            sys.exit(f"serve_class: the app process on port {port} exited")
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-            del pending[port]
-        except OSError:
-            pass
-    time.sleep(0.2)
-sys.exit(f"serve_class: no answer from port(s) {', '.join(pending)}" if pending else 0)
-EOF
+if ! python -m tooling.server wait "${PORTS[0]}:${pids[0]}" "${PORTS[1]}:${pids[1]}" \
+        --timeout 60; then
     echo "serve_class: the app did not start; see $RUN_DIR/app1.log and app2.log" >&2
     exit 1
 fi

@@ -17,30 +17,26 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks import bench_pages, browser_latency, classroom_load
-from benchmarks.classroom_load import (
-    AppServer,
-    Control,
-    Run,
-    Student,
-    Widget,
-    bump_last_number,
-    choose_widget,
-    percentile,
-    server_command,
-    targets,
-)
+from benchmarks.classroom.student import Run, Student
+from benchmarks.classroom.widgets import Widget, choose_widget
+from benchmarks.common import targets as controls
+from benchmarks.common.server import AppServer, start_app
+from benchmarks.common.stats import percentile
+from benchmarks.common.targets import Control, bump_last_number, targets
+from tooling.server import server_command
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """The app started the way the benchmarks start it (README's way, free port)."""
-    server = classroom_load.start_app("fast", tmp_path_factory.mktemp("bench"))
+    server = start_app("fast", tmp_path_factory.mktemp("bench"))
     yield server
     server.stop()
 
 
 def _json(path: Path) -> list[dict[str, Any]]:
-    return json.loads(path.read_text())  # type: ignore[no-any-return]
+    rows: list[dict[str, Any]] = json.loads(path.read_text())
+    return rows
 
 
 # -- the protocol client ------------------------------------------------------------------
@@ -170,7 +166,7 @@ def test_overrides_come_first_then_the_page_benchmarks_cases(
             bench_pages.Case("equations", "c1", (1.0, 2.0), {"view": "two"}),
         ),
     )
-    monkeypatch.setattr(classroom_load, "CONTROLS", {})
+    monkeypatch.setattr(controls, "CONTROLS", {})
     assert targets(["equations"]) == [
         ("equations", Control("b", "", (1.0, 2.0))),
         ("equations", Control("c1", "view=two", (1.0, 2.0))),
@@ -178,10 +174,10 @@ def test_overrides_come_first_then_the_page_benchmarks_cases(
     assert targets(["equations"], first_only=True) == [
         ("equations", Control("b", "", (1.0, 2.0)))
     ]
-    monkeypatch.setattr(classroom_load, "CONTROLS", {"equations": (Control("a"),)})
+    monkeypatch.setattr(controls, "CONTROLS", {"equations": (Control("a"),)})
     assert targets(["equations"]) == [("equations", Control("a"))]
     monkeypatch.setattr(bench_pages, "CASES", ())
-    monkeypatch.setattr(classroom_load, "CONTROLS", {})
+    monkeypatch.setattr(controls, "CONTROLS", {})
     assert targets(["equations"]) == [("equations", Control())]
 
 
@@ -216,7 +212,7 @@ def test_classroom_load_spreads_a_class_over_views(
     app: AppServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        classroom_load,
+        controls,
         "CONTROLS",
         {"equations": (Control("a"), Control("c2", "view=two"))},
     )

@@ -6,13 +6,7 @@ to install it (the README's test command does that for you).
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,89 +15,25 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--disable-domain-reliability",
-    "--metrics-recording-only",
+from tooling import ROOT
+from tooling.browser import CHART, CHROMIUM, IDLE, VIEWPORT, launch
+from tooling.server import Server, free_port, start_server, wait_healthy
+
+# Re-exported for the browser tests, which import them from here.
+__all__ = [
+    "CHART",
+    "IDLE",
+    "ROOT",
+    "Server",
+    "Watch",
+    "free_port",
+    "open_page",
+    "start_server",
+    "wait_healthy",
+    "wait_idle",
 ]
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
+
 LOCAL_HOSTS = {"127.0.0.1"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-def start_server(log_dir: Path, *extra: str) -> Server:
-    """``python serve.py`` on 127.0.0.1 and a free port; waits for the health check."""
-    port = free_port()
-    log = log_dir / f"server-{port}.log"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "serve.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            *extra,
-        ],
-        cwd=ROOT,
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process, log, timeout_s=60)
-    except RuntimeError:
-        process.kill()
-        raise
-    return Server(url, process, log)
-
-
-def wait_healthy(
-    url: str, process: subprocess.Popen[bytes], log: Path, *, timeout_s: float
-) -> None:
-    """Wait until ``url``'s health check answers; fail with the log if ``process`` dies."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args} exited early:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer in {timeout_s:.0f} s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="session")
@@ -127,7 +57,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
             "README's test command (bash scripts/test.sh), which installs Debian's "
             "chromium, or set CHROMIUM=/path/to/chromium.",
         )
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    browser = launch(playwright)
     yield browser
     browser.close()
 
@@ -170,7 +100,7 @@ def watch() -> Watch:
 
 @pytest.fixture
 def page(browser: Browser, watch: Watch) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport=VIEWPORT)
     tab = context.new_page()
     tab.set_default_timeout(30_000)
 

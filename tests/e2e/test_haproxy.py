@@ -25,7 +25,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from benchmarks import classroom_load
-from benchmarks.classroom_load import Control, Student
+from benchmarks.classroom.student import Student
+from benchmarks.common.targets import Control
 from tests.e2e.conftest import (
     CHART,
     ROOT,

@@ -1,0 +1,1 @@
+"""What both classroom benchmarks share: the controls they change, the server, statistics."""
