@@ -22,5 +22,14 @@ fi
 
 echo "== ruff" && python -m ruff check . && python -m ruff format --check .
 echo "== mypy" && python -m mypy
-echo "== pytest"
-python -m pytest "$@"
+# Two tiers, both always run: the fast one (units, text, figures, AppTest pages,
+# doctests, layout rules) fails in seconds; then the browser and server tests.
+tier() {  # exit code 5 = nothing selected (e.g. `-k` matched no test of this tier)
+    local code=0
+    python -m pytest "$@" || code=$?
+    [ "$code" -eq 0 ] || [ "$code" -eq 5 ] || exit "$code"
+}
+echo "== pytest: fast tier"
+tier -m "not e2e" "$@"
+echo "== pytest: browser tier (real Chromium, real servers)"
+tier -m e2e "$@"
