@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from core import correlation as corr
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
+from text import correlation as ctext
 
 SCRIPT = "pages/correlation.py"
 
@@ -146,7 +147,7 @@ def test_target_view_from_a_link() -> None:
     assert metrics["target ρ"] == "−0.50"
     assert metrics["sample r"] == corr.format_r(sample.stats.r)
     code, output = code_panel(at)
-    assert run_snippet(code) == corr.sample_code_result(sample)
+    assert run_snippet(code) == ctext.sample_code_result(sample)
     assert repr(run_snippet(code)) == output
 
 
