@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from core import matrices as mat
-from tests.helpers import run_snippet
 
 entries = st.floats(min_value=-100, max_value=100, allow_nan=False)
 sides = st.integers(1, 6)
@@ -35,33 +34,7 @@ layers = st.tuples(st.integers(1, 6), st.integers(1, 6)).flatmap(
 # -- the notebook ---------------------------------------------------------------------
 
 
-def test_notebook_cell_3() -> None:
-    # In [3]: A_mat @ B_mat  ->  Out[3]: array([[26, 36], [46, 64]])
-    product = mat.multiply_from_text("2, 3; 4, 5", "4, 6; 6, 8")
-    np.testing.assert_array_equal(product.c, [[26, 36], [46, 64]])
-    expected = "array([[26, 36],\n       [46, 64]])"
-    assert repr(mat.product_code_result(product)) == expected
-    assert repr(run_snippet(mat.product_code(product.a, product.b))) == expected
-
-
-def test_notebook_cell_4() -> None:
-    # In [4]: Danish.T  ->  Out[4]: array([[1, 3], [2, 4]])
-    tr = mat.transpose_from_text("[[1, 2], [3, 4]]")
-    np.testing.assert_array_equal(tr.result, [[1, 3], [2, 4]])
-    expected = "array([[1, 3],\n       [2, 4]])"
-    assert repr(mat.transpose_code_result(tr)) == expected
-    assert repr(run_snippet(mat.transpose_code(tr.matrix))) == expected
-
-
 # -- multiplication -------------------------------------------------------------------
-
-
-def test_each_cell_is_a_row_times_a_column() -> None:
-    product = mat.matrix_product([[2, 3], [4, 5]], [[4, 6], [6, 8]])
-    assert mat.cell_sum_text(product, 0, 0) == "2·4 + 3·6 = 26"
-    assert mat.cell_sum_text(product, 1, 1) == "4·6 + 5·8 = 64"
-    np.testing.assert_array_equal(mat.cell_terms(product, 1, 0), [16, 30])
-    assert "C_{12}" in mat.cell_latex(product, 0, 1)
 
 
 def test_shapes_and_cells_of_a_rectangular_product() -> None:
@@ -81,58 +54,6 @@ def test_shapes_and_cells_of_a_rectangular_product() -> None:
 def test_a_shape_mismatch_names_both_shapes() -> None:
     with pytest.raises(ValueError, match=r"^A is 2×3 and B is 2×2: A @ B needs"):
         mat.multiply_from_text("1, 2, 3; 4, 5, 6", "1, 2; 3, 4")
-
-
-@settings(deadline=None)  # the machine is shared: time is not the point
-@given(chained)
-def test_product_matches_the_definition(pair: tuple[np.ndarray, np.ndarray]) -> None:
-    a, b = pair
-    product = mat.matrix_product(a, b)
-    m, n = a.shape
-    p = b.shape[1]
-    loops = np.array(
-        [[sum(a[i, k] * b[k, j] for k in range(n)) for j in range(p)] for i in range(m)]
-    )
-    np.testing.assert_allclose(product.c, loops, rtol=1e-12, atol=1e-9)
-    result = run_snippet(mat.product_code(a, b))
-    np.testing.assert_allclose(result, mat.product_code_result(product), rtol=1e-12)
-    assert result.dtype == mat.product_code_result(product).dtype
-
-
-def test_order_matters_for_the_notebook_matrices() -> None:
-    comparison = mat.compare_orders(
-        mat.matrix_product([[2, 3], [4, 5]], [[4, 6], [6, 8]])
-    )
-    assert comparison.ba is not None
-    np.testing.assert_array_equal(comparison.ba, [[32, 42], [44, 58]])
-    assert "differ in 4 of 4 cells" in comparison.reason
-    assert mat.order_code_result(comparison) == "A @ B != B @ A"
-
-
-def test_matrices_that_commute_are_named_the_exception() -> None:
-    comparison = mat.compare_orders(
-        mat.matrix_product([[2, 0], [0, 3]], [[5, 0], [0, 7]])
-    )
-    assert "commute" in comparison.reason
-    assert mat.order_code_result(comparison) == "A @ B == B @ A"
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "words"),
-    [
-        ("1, 2, 3", "1; 2; 3", "not even the same shape"),  # 1×3 · 3×1
-        ("1, 2, 3; 4, 5, 6", "1; 2; 3", "B @ A does not exist"),  # 2×3 · 3×1
-    ],
-)
-def test_swapping_can_change_the_shape_or_be_impossible(
-    a: str, b: str, words: str
-) -> None:
-    product = mat.multiply_from_text(a, b)
-    comparison = mat.compare_orders(product)
-    assert words in comparison.reason
-    assert run_snippet(mat.order_code(product.a, product.b)) == mat.order_code_result(
-        comparison
-    )
 
 
 @pytest.mark.parametrize(
@@ -180,14 +101,6 @@ def test_presets(name: str, det: float, kind: str) -> None:
     assert pm.determinant == pytest.approx(float(np.linalg.det(pm.matrix)), abs=1e-12)
 
 
-def test_columns_are_where_the_basis_vectors_land() -> None:
-    pm = mat.plane_map([[2, -1], [0.5, 3]])
-    i_hat, j_hat = pm.columns
-    np.testing.assert_array_equal(pm.matrix @ [1, 0], i_hat)
-    np.testing.assert_array_equal(pm.matrix @ [0, 1], j_hat)
-    assert "**(2, 0.5)**" in mat.describe_map(pm)
-
-
 def test_the_determinant_is_the_area_of_the_image_of_the_unit_square() -> None:
     pm = mat.plane_map([[3, 1], [1, 2]])
     corners = pm.matrix @ np.array([[0, 1, 1, 0], [0, 0, 1, 1]])
@@ -196,48 +109,12 @@ def test_the_determinant_is_the_area_of_the_image_of_the_unit_square() -> None:
     assert pm.determinant == pytest.approx(shoelace) == 5
 
 
-def test_a_flip_and_a_collapse_are_said() -> None:
-    assert "flipped over" in mat.describe_map(mat.plane_map([[0, 1], [1, 0]]))
-    assert "collapses onto a line" in mat.describe_map(mat.plane_map([[1, 2], [2, 4]]))
-    zero = mat.plane_map([[0, 0], [0, 0]])
-    assert zero.kind == "point"
-    assert "collapses to a point" in mat.describe_map(zero)
-
-
-def test_composition_is_first_b_then_a() -> None:
-    a = mat.plane_map([[0, -1], [1, 0]])  # turn 90°
-    b = mat.plane_map([[1, 1], [0, 1]])  # shear
-    ab = mat.compose(b, a)
-    np.testing.assert_array_equal(ab.matrix, a.matrix @ b.matrix)
-    v = np.array([2.0, 3.0])
-    np.testing.assert_array_equal(ab.matrix @ v, a.matrix @ (b.matrix @ v))
-    assert ab.determinant == a.determinant * b.determinant
-    assert "det(AB)" in mat.compose_latex(a, b, ab)
-
-
 def test_only_2_by_2_matrices_act_on_the_plane() -> None:
     with pytest.raises(ValueError, match="must be 2×2"):
         mat.plane_map([[1, 2, 3], [4, 5, 6]])
 
 
-@pytest.mark.parametrize("matrix", [[[2, 3], [4, 5]], [[0.5, 1], [2, 0.25]]])
-def test_map_code_gives_the_determinant(matrix: list[list[float]]) -> None:
-    pm = mat.plane_map(matrix)
-    result = run_snippet(mat.map_code(pm.matrix))
-    assert result == mat.map_code_result(pm) == pm.determinant
-    assert type(result) is type(mat.map_code_result(pm))
-
-
 # -- one dense layer ----------------------------------------------------------------------
-
-
-def test_hand_checked_layer() -> None:
-    layer = mat.layer_from_text(
-        "0.2, -0.5, 1; 1.5, 0.3, -0.8", "1, 2, 3", "0.5, -1", "relu"
-    )
-    np.testing.assert_allclose(layer.z, [2.7, -1.3])
-    np.testing.assert_allclose(layer.y, [2.7, 0.0])
-    assert "1 of 2 outputs are switched off" in mat.describe_layer(layer)
 
 
 @pytest.mark.parametrize(
@@ -266,48 +143,6 @@ def test_each_derivative_matches_finite_differences(activation: str) -> None:
 def test_sigmoid_never_overflows() -> None:
     # RuntimeWarning is an error in this suite: 1/(1+exp(1e6)) written naively would warn.
     np.testing.assert_allclose(mat.activate([-1e6, 1e6], "sigmoid"), [0.0, 1.0])
-
-
-@settings(deadline=None)  # the machine is shared: time is not the point
-@given(layers)
-def test_the_layer_is_a_matrix_product(case: tuple) -> None:
-    w, x, b, activation = case
-    layer = mat.dense_layer(w, x, b, activation)
-    loops = [
-        sum(w[i, j] * x[j] for j in range(w.shape[1])) + b[i] for i in range(w.shape[0])
-    ]
-    np.testing.assert_allclose(layer.z, loops, rtol=1e-12, atol=1e-9)
-    result = run_snippet(mat.layer_code(layer))
-    np.testing.assert_allclose(
-        result, mat.layer_code_result(layer), rtol=1e-9, atol=1e-12
-    )
-
-
-@settings(deadline=None)  # the machine is shared: time is not the point
-@given(layers, st.integers(1, 6), st.data())
-def test_a_batch_is_every_row_through_the_layer(
-    case: tuple, rows: int, data: st.DataObject
-) -> None:
-    w, x, b, activation = case
-    layer = mat.dense_layer(w, x, b, activation)
-    inputs = data.draw(arrays(rows, w.shape[1]))
-    batch = mat.dense_batch(layer, inputs)
-    for row, outputs in zip(inputs, batch.y, strict=True):
-        np.testing.assert_allclose(
-            outputs, mat.dense_layer(w, row, b, activation).y, rtol=1e-9, atol=1e-9
-        )
-    result = run_snippet(mat.batch_code(batch))
-    np.testing.assert_allclose(
-        result, mat.batch_code_result(batch), rtol=1e-9, atol=1e-12
-    )
-
-
-def test_layer_code_keeps_integers_like_numpy() -> None:
-    layer = mat.dense_layer([[2, 3], [4, 5]], [1, 2], [0, 1], "relu")
-    assert repr(run_snippet(mat.layer_code(layer))) == repr(
-        mat.layer_code_result(layer)
-    )
-    assert repr(mat.layer_code_result(layer)) == "array([ 8, 15])"
 
 
 @pytest.mark.parametrize(
@@ -374,31 +209,7 @@ def test_gradient_matches_finite_differences(case: tuple, data: st.DataObject) -
     np.testing.assert_allclose(grad.grad_x, w.T @ grad.delta)
 
 
-def test_hand_checked_gradient() -> None:
-    layer = mat.layer_from_text(
-        "0.2, -0.5, 1; 1.5, 0.3, -0.8", "1, 2, 3", "0.5, -1", "relu"
-    )
-    grad = mat.gradient_from_text(layer, "1, 0")
-    np.testing.assert_allclose(
-        grad.delta, [1.7, 0.0]
-    )  # the switched-off unit gets none
-    np.testing.assert_allclose(grad.grad_weights, [[1.7, 3.4, 5.1], [0, 0, 0]])
-    assert "is 2×3, exactly the shape of W" in mat.describe_gradient(grad)
-    with pytest.raises(ValueError, match="the target t needs 2 numbers, not 3"):
-        mat.gradient_from_text(layer, "1, 2, 3")
-
-
 # -- the transpose ------------------------------------------------------------------------
-
-
-def test_shape_and_symmetry() -> None:
-    tr = mat.transpose([[1, 2, 3], [4, 5, 6]])
-    assert tr.result.shape == (3, 2)
-    assert not tr.symmetric
-    assert "**2×3 to 3×2**" in mat.describe_transpose(tr)
-    sym = mat.transpose([[4, 6], [6, 8]])
-    assert sym.symmetric
-    assert "**A is symmetric**" in mat.describe_transpose(sym)
 
 
 @settings(deadline=None)  # the machine is shared: time is not the point
@@ -445,3 +256,71 @@ def test_gradient_inputs_default_and_typed() -> None:
         mat.gradient_inputs(weights, "1, 2", "")
     with pytest.raises(ValueError, match="δ needs 2 numbers, not 1"):
         mat.gradient_inputs(weights, "", "5")
+
+
+# -- results carry their inputs as a cache key; the page's maths lives here --------------
+
+
+def test_results_have_hashable_keys_that_follow_their_inputs() -> None:
+    one = mat.multiply_from_text("2, 3; 4, 5", "4, 6; 6, 8")
+    same = mat.matrix_product([[2, 3], [4, 5]], [[4, 6], [6, 8]])
+    other = mat.multiply_from_text("2, 3; 4, 5", "4, 6; 6, 9")
+    assert hash(one.key) == hash(same.key)
+    assert one.key == same.key != other.key
+    # the same numbers in another shape are another matrix
+    assert mat.transpose([[1, 2]]).key != mat.transpose([[1], [2]]).key
+    layer = mat.dense_layer([[1, 2]], [1, 1], [0], "relu")
+    assert layer.key != mat.dense_layer([[1, 2]], [1, 1], [0], "tanh").key
+    assert hash(mat.dense_batch(layer, [[1, 1]]).key)
+
+
+def test_a_warp_is_a_or_first_b_then_a() -> None:
+    a = mat.plane_map([[2, 0], [0, 1]])
+    b = mat.plane_map_from_text("0, -1; 1, 0", "B")
+    assert mat.plane_warp(a).result is a
+    ab = mat.plane_warp(a, b)
+    np.testing.assert_array_equal(ab.result.matrix, a.matrix @ b.matrix)
+    assert ab.key != mat.plane_warp(a).key
+
+
+def test_the_warp_path_starts_at_the_identity_and_passes_through_b() -> None:
+    a = mat.plane_map([[2, 0], [0, 1]])
+    b = mat.plane_map([[0, -1], [1, 0]])
+    path = mat.warp_path(mat.plane_warp(a, b), 5)
+    assert len(path) == 5 + 4
+    np.testing.assert_array_equal(path[0].matrix, np.eye(2))
+    np.testing.assert_array_equal(path[4].matrix, b.matrix)
+    np.testing.assert_array_equal(path[-1].matrix, a.matrix @ b.matrix)
+
+
+def test_the_weight_gradient_is_delta_x_transposed_and_w_transposed_delta() -> None:
+    weights = np.array([[1.0, 2.0], [3.0, 4.0]])
+    grad = mat.weight_gradient_from_text(weights, "2, 5", "3, -1")
+    np.testing.assert_array_equal(grad.grad_weights, [[6, 15], [-2, -5]])
+    np.testing.assert_array_equal(grad.grad_x, weights.T @ [3, -1])
+    assert grad.grad_weights.shape == weights.shape
+    blank = mat.weight_gradient_from_text(weights, "", "")
+    np.testing.assert_array_equal(blank.x, [1, 2])
+    np.testing.assert_array_equal(blank.delta, [1, -1])
+    with pytest.raises(ValueError, match="so δ needs 2 numbers and x 2, not 1 and 2"):
+        mat.weight_gradient(weights, [1, 2], [1])
+
+
+def test_the_rule_reads_b_as_typed() -> None:
+    assert mat.rule_from_text([[1, 2], [3, 4]], "5, 6; 7, 8").holds
+    with pytest.raises(ValueError, match="B: every row needs the same number"):
+        mat.rule_from_text([[1, 2]], "1, 2; 3")
+
+
+def test_orders_are_the_same_only_when_they_commute() -> None:
+    assert mat.compare_orders(
+        mat.matrix_product([[2, 0], [0, 3]], [[5, 0], [0, 7]])
+    ).same
+    assert not mat.compare_orders(mat.multiply_from_text("1, 2, 3", "1; 2; 3")).same
+
+
+def test_notation() -> None:
+    assert mat.factor_text(-2.5) == "(-2.5)"
+    assert mat.factor_text(3) == "3"
+    assert mat.subscript(12) == "₁₂"
+    assert mat.shape_text((3, 1)) == "3×1"

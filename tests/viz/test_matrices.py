@@ -16,7 +16,7 @@ def named(fig, name: str):
 
 def test_product_frames_walk_every_cell_and_write_its_sum() -> None:
     product = mat.matrix_product([[2, 3], [4, 5]], [[4, 6], [6, 8]])
-    fig = viz.product_figure(product, step=2)
+    fig = style.validate(viz.product_figure(product, step=2))
     assert [f.name for f in fig.frames] == ["C11", "C12", "C21", "C22"]
     sums = [frame.data[2].text[0] for frame in fig.frames]
     assert sums == [
@@ -54,7 +54,7 @@ def test_a_play_button_animates_in_the_browser() -> None:
 
 
 def test_the_plane_lands_the_basis_vectors_on_the_columns() -> None:
-    fig = viz.plane_figure(mat.plane_map([[2, -1], [1, 3]]))
+    fig = style.validate(viz.plane_figure(mat.plane_map([[2, -1], [1, 3]])))
     i_hat, j_hat = named(fig, "î → column 1"), named(fig, "ĵ → column 2")
     assert (i_hat.x[1], i_hat.y[1]) == (2, 1)
     assert (j_hat.x[1], j_hat.y[1]) == (-1, 3)
@@ -79,7 +79,7 @@ def test_a_flip_changes_the_square_colour_and_is_written() -> None:
 def test_composition_passes_through_b_first() -> None:
     a = mat.plane_map([[2, 0], [0, 1]])
     b = mat.plane_map([[0, -1], [1, 0]])
-    fig = viz.plane_figure(a, first=b, frames=5)
+    fig = style.validate(viz.plane_figure(a, first=b, frames=5))
     middle = fig.frames[4].data[2]  # end of stage one: the plane after B
     assert (middle["x"][1], middle["y"][1]) == (0, 1)
     i_hat = named(fig, "î → column 1")
@@ -109,7 +109,7 @@ def test_batch_heat_map_has_one_row_per_example() -> None:
 
 def test_transpose_motion_reflects_across_the_diagonal() -> None:
     tr = mat.transpose([[1, 2, 3], [4, 5, 6]])
-    fig = viz.transpose_figure(tr, frames=5)
+    fig = style.validate(viz.transpose_figure(tr, frames=5))
     entries = named(fig, "entries")
     spots = dict(zip(entries.text, zip(entries.x, entries.y, strict=True), strict=True))
     assert spots["2"] == (0, 1)  # A[0, 1] is at Aᵀ[1, 0]
@@ -146,3 +146,32 @@ def test_a_frozen_figure_gives_the_same_json_and_reuses_its_dict() -> None:
     frozen = style.freeze(viz.plane_figure(mat.plane_map([[2, 1], [0.5, 1.5]])))
     assert pio.to_json(frozen, validate=False) == expected
     assert frozen.to_dict() is frozen.to_dict()
+
+
+def test_every_figure_passes_plotly_validation() -> None:
+    product = mat.matrix_product([[2, 3], [4, 5]], [[4, 6], [6, 8]])
+    layer = mat.dense_layer([[2, -0.5], [0, 1]], [1, 2], [0, 0], "relu")
+    warp = mat.plane_warp(
+        mat.plane_map([[2, 1], [0.5, 1.5]]), mat.plane_map([[0, 1], [1, 0]])
+    )
+    for fig in (
+        viz.product_figure(product, 3),
+        viz.warp_figure(warp),
+        viz.layer_figure(layer),
+        viz.layer_batch_figure(mat.dense_batch(layer, [[1, 2], [0, 1]])),
+        viz.transpose_figure(mat.transpose([[1, 2, 3], [4, 5, 6]])),
+    ):
+        style.validate(fig)
+
+
+def test_play_controls_are_the_shared_ones() -> None:
+    fig = viz.transpose_figure(mat.transpose([[1, 2], [3, 4]]))
+    labels = [button.label for button in fig.layout.updatemenus[0].buttons]
+    assert labels == ["▶ Play", "❚❚ Pause"]
+    assert "Play" in labels[0]
+    assert "Pause" in labels[1]
+
+
+def test_a_collapsed_plane_is_written_as_det_zero() -> None:
+    fig = viz.warp_figure(mat.plane_warp(mat.plane_map([[0, 0], [0, 0]])))
+    assert any("lands on the origin: det = 0" in a.text for a in fig.layout.annotations)

@@ -1,0 +1,130 @@
+"""Matrices: products, warps of the plane, a dense layer and the transpose.
+
+Multiplication cell by cell, a 2×2 matrix as a warp of the plane, one dense
+layer of a neural network, and the transpose.
+
+One module per concern: :mod:`~core.matrices.checks` (reading and checking
+typed matrices), :mod:`~core.matrices.product`, :mod:`~core.matrices.plane`,
+:mod:`~core.matrices.layer` and :mod:`~core.matrices.transpose`. Everything a
+page or a notebook needs is importable from ``core.matrices``.
+"""
+
+from __future__ import annotations
+
+from core.matrices.checks import (
+    array_key,
+    check_matrix,
+    factor_text,
+    matrix_from_text,
+    numpy_like,
+    resize_matrix,
+    shape_text,
+    subscript,
+    validate_matrix_text,
+    validate_vector_text,
+    vector_from_text,
+)
+from core.matrices.layer import (
+    ACTIVATIONS,
+    Activation,
+    DenseBatch,
+    DenseLayer,
+    LayerGradient,
+    activate,
+    activation_grad,
+    batch_from_text,
+    dense_batch,
+    dense_layer,
+    gradient_from_text,
+    layer_from_text,
+    layer_gradient,
+)
+from core.matrices.plane import (
+    PLANE_PRESETS,
+    MapKind,
+    PlaneMap,
+    PlaneWarp,
+    compose,
+    interpolate,
+    plane_map,
+    plane_map_from_text,
+    plane_warp,
+    warp_path,
+)
+from core.matrices.product import (
+    MatrixProduct,
+    OrderComparison,
+    cell_sum_text,
+    cell_terms,
+    compare_orders,
+    matrix_product,
+    multiply_from_text,
+)
+from core.matrices.transpose import (
+    Transpose,
+    TransposeRule,
+    WeightGradient,
+    check_transpose_rule,
+    gradient_inputs,
+    reflection_path,
+    rule_from_text,
+    transpose,
+    transpose_from_text,
+    weight_gradient,
+    weight_gradient_from_text,
+)
+
+__all__ = [
+    "ACTIVATIONS",
+    "PLANE_PRESETS",
+    "Activation",
+    "DenseBatch",
+    "DenseLayer",
+    "LayerGradient",
+    "MapKind",
+    "MatrixProduct",
+    "OrderComparison",
+    "PlaneMap",
+    "PlaneWarp",
+    "Transpose",
+    "TransposeRule",
+    "WeightGradient",
+    "activate",
+    "activation_grad",
+    "array_key",
+    "batch_from_text",
+    "cell_sum_text",
+    "cell_terms",
+    "check_matrix",
+    "check_transpose_rule",
+    "compare_orders",
+    "compose",
+    "dense_batch",
+    "dense_layer",
+    "factor_text",
+    "gradient_from_text",
+    "gradient_inputs",
+    "interpolate",
+    "layer_from_text",
+    "layer_gradient",
+    "matrix_from_text",
+    "matrix_product",
+    "multiply_from_text",
+    "numpy_like",
+    "plane_map",
+    "plane_map_from_text",
+    "plane_warp",
+    "reflection_path",
+    "resize_matrix",
+    "rule_from_text",
+    "shape_text",
+    "subscript",
+    "transpose",
+    "transpose_from_text",
+    "validate_matrix_text",
+    "validate_vector_text",
+    "vector_from_text",
+    "warp_path",
+    "weight_gradient",
+    "weight_gradient_from_text",
+]

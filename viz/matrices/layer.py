@@ -1,0 +1,135 @@
+"""One dense layer as a network diagram, and a batch's outputs as a heat map."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from core.matrices import DenseBatch, DenseLayer, subscript
+from core.parsing import display_number
+from viz import style
+from viz.matrices.common import hide_axes
+
+
+def _spread(count: int) -> np.ndarray:
+    """Vertical positions of ``count`` nodes, centred on 0, top to bottom."""
+    return (count - 1) / 2 - np.arange(count, dtype=float)
+
+
+def _edges(chart: style.Chart, layer: DenseLayer) -> None:
+    """One line per weight (colour = sign, width = size) and the weights written."""
+    m, n = layer.weights.shape
+    y_in, y_out = _spread(n), _spread(m)
+    biggest = float(np.max(np.abs(layer.weights))) or 1.0
+    # the weight written a third of the way from its input, where edges fan out
+    share = 0.3 if n * m <= 16 else 0.22
+    label_y: list[float] = []
+    for i in range(m):
+        for j in range(n):
+            w = float(layer.weights[i, j])
+            chart.add(
+                x=[0.0, 1.0],
+                y=[y_in[j], y_out[i]],
+                mode="lines",
+                name=f"W{subscript(i + 1)}{subscript(j + 1)}",
+                line={
+                    "color": style.CURRENT if w >= 0 else style.TARGET,
+                    "width": 0.5 + 8 * abs(w) / biggest,
+                },
+                opacity=0.35 if w == 0 else 0.8,
+                hoverinfo="skip",
+            )
+            label_y.append(float(y_in[j] + share * (y_out[i] - y_in[j])))
+    chart.add(
+        x=[share] * len(label_y),
+        y=label_y,
+        mode="text",
+        name="weights",
+        text=[display_number(w, 3) for w in layer.weights.ravel()],
+        textfont={"size": 14 if m * n <= 16 else 12, "color": style.INK},
+        hoverinfo="skip",
+    )
+
+
+def layer_figure(layer: DenseLayer) -> go.Figure:
+    """Inputs on the left, outputs on the right; edge colour = sign, width = size of Wᵢⱼ."""
+    m, n = layer.weights.shape
+    chart = style.Chart(
+        f"y = f(Wx + b): {n} inputs → {m} outputs", show_legend=False, height=460
+    )
+    _edges(chart, layer)
+    node = {"size": 34, "line": {"color": "white", "width": 2}}
+    chart.add(
+        x=np.zeros(n),
+        y=_spread(n),
+        mode="markers+text",
+        name="inputs x",
+        marker={**node, "color": style.SKY},
+        text=[
+            f"x{subscript(j + 1)} = {display_number(v, 3)}"
+            for j, v in enumerate(layer.x)
+        ],
+        textposition="middle left",
+        textfont={"size": 16},
+        hovertemplate="%{text}<extra></extra>",
+    )
+    outputs = zip(layer.bias, layer.z, layer.y, strict=True)
+    chart.add(
+        x=np.ones(m),
+        y=_spread(m),
+        mode="markers+text",
+        name="outputs y",
+        marker={**node, "color": style.SECOND},
+        text=[
+            f"b{subscript(i + 1)} = {display_number(bias, 3)}<br>"
+            f"z{subscript(i + 1)} = {display_number(z, 3)} → "
+            f"y{subscript(i + 1)} = {display_number(y, 3)}"
+            for i, (bias, z, y) in enumerate(outputs)
+        ],
+        textposition="middle right",
+        textfont={"size": 16},
+        hovertemplate="%{text}<extra></extra>",
+    )
+    chart.note(
+        x=0.5,
+        y=max(n, m) / 2 + 0.3,
+        showarrow=False,
+        text="blue = positive weight, vermillion = negative; thicker = larger |w|",
+        font={"size": 14, "color": style.NEUTRAL},
+    )
+    half = max(n, m) / 2 + 0.5
+    return hide_axes(chart).ranges((-0.75, 2.1), (-half, half + 0.2)).figure()
+
+
+def batch_figure(z: np.ndarray, y: np.ndarray) -> go.Figure:
+    """The batch's outputs as a heat map: one row per example, one column per output."""
+    k, m = y.shape
+    chart = style.Chart(
+        "Y = f(X Wᵀ + b): one row per example", show_legend=False, height=120 + 45 * k
+    )
+    limit = float(np.max(np.abs(y))) or 1.0
+    chart.add(
+        "heatmap",
+        z=y,
+        x=[f"y{subscript(c + 1)}" for c in range(m)],
+        y=[f"example {r + 1}" for r in range(k)],
+        text=[[display_number(v, 3) for v in row] for row in y],
+        texttemplate="%{text}",
+        textfont={"size": 16},
+        colorscale=[[0, style.TARGET], [0.5, "#FFFFFF"], [1, style.CURRENT]],
+        zmin=-limit,
+        zmax=limit,
+        showscale=False,
+        xgap=2,
+        ygap=2,
+        hovertemplate="example %{y}, %{x} = %{text}<extra></extra>",
+    )
+    chart.layout["yaxis"].update(autorange="reversed", showgrid=False, zeroline=False)
+    chart.layout["xaxis"].update(side="top", showgrid=False, zeroline=False)
+    chart.layout["margin"] = {"l": 70, "r": 20, "t": 90, "b": 20}
+    return chart.figure()
+
+
+def layer_batch_figure(batch: DenseBatch) -> go.Figure:
+    """:func:`batch_figure` of a :class:`~core.matrices.DenseBatch` (cached by its key)."""
+    return batch_figure(batch.z, batch.y)
