@@ -1,4 +1,7 @@
-"""Bayes' theorem: the notebook cell, both forms, every bound, counts, updates, naive Bayes."""
+"""Bayes' theorem: the notebook cell, both forms, every bound, counts, updates, naive Bayes.
+
+The learner's words and code for these results are tested in ``tests/text/test_bayes.py``.
+"""
 
 from __future__ import annotations
 
@@ -10,24 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import bayes as cb
-from tests.helpers import run_snippet
 
 probability = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 
 
 # -- notebook cell 8 ---------------------------------------------------------------------
-
-
-def test_notebook_cell_8() -> None:
-    result = cb.bayes_from_evidence(0.3, 0.8, 0.5)
-    assert result.p_a_given_b == 0.48  # Out[8]: 0.48, exactly
-    code = cb.bayes_code(result)
-    assert code == (
-        "P_A = 0.3\nP_B_given_A = 0.8\nP_B = 0.5\n\n"
-        "P_A_given_B = (P_B_given_A * P_A) / P_B\nP_A_given_B"
-    )
-    assert run_snippet(code) == 0.48
-    assert repr(cb.bayes_code_result(result)) == "0.48"
 
 
 def test_notebook_cell_implies_its_false_positive_rate() -> None:
@@ -125,17 +115,6 @@ def test_false_positive_rate_must_be_a_probability() -> None:
         cb.bayes_from_rates(0.3, 0.8, 1.01)
 
 
-def test_lower_bound_typed_exactly_is_accepted_and_gives_certainty() -> None:
-    # 0.8 * 0.1 is 0.08000000000000002 in floating point: P(B) = 0.08 is still
-    # possible, and no posterior above 1 escapes.
-    assert 0.8 * 0.1 > 0.08
-    result = cb.bayes_from_evidence(0.1, 0.8, 0.08)
-    assert result.p_a_given_b == 1.0
-    assert result.clipped
-    assert result.p_b_given_not_a == 0.0
-    assert run_snippet(cb.bayes_code(result)) == 1.0
-
-
 def test_upper_bound_typed_exactly_is_accepted() -> None:
     result = cb.bayes_from_evidence(0.3, 0.8, 0.94)
     assert result.p_b_given_not_a == pytest.approx(1.0)
@@ -176,22 +155,6 @@ def test_no_accepted_notebook_triple_gives_a_probability_outside_0_1(
     assert result.p_a_given_b * result.p_b == pytest.approx(p_b_given_a * p_a, abs=1e-9)
 
 
-@settings(max_examples=400, deadline=None)
-@given(probability, probability, probability)
-def test_no_accepted_natural_triple_gives_a_probability_outside_0_1(
-    p_a: float, p_b_given_a: float, p_b_given_not_a: float
-) -> None:
-    if p_b_given_a * p_a + p_b_given_not_a * (1 - p_a) == 0:
-        with pytest.raises(ValueError, match="= 0 here"):
-            cb.bayes_from_rates(p_a, p_b_given_a, p_b_given_not_a)
-        return
-    result = cb.bayes_from_rates(p_a, p_b_given_a, p_b_given_not_a)
-    for value in _all_probabilities(result):
-        assert 0.0 <= value <= 1.0
-    assert result.joint.sum() == pytest.approx(1.0)
-    assert run_snippet(cb.bayes_code(result)) == result.p_a_given_b
-
-
 @settings(max_examples=200, deadline=None)
 @given(probability, probability, probability)
 def test_triples_inside_the_bounds_are_accepted(
@@ -205,56 +168,7 @@ def test_triples_inside_the_bounds_are_accepted(
     assert 0.0 <= result.p_a_given_b <= 1.0
 
 
-# -- edge cases -----------------------------------------------------------------------------
-
-
-def test_prior_zero_cannot_be_updated() -> None:
-    result = cb.bayes_from_rates(0.0, 0.9, 0.1)
-    assert result.p_a_given_b == 0.0
-    assert any("P(A) = 0" in note for note in cb.edge_cases(result))
-
-
-def test_prior_one_stays_certain() -> None:
-    result = cb.bayes_from_evidence(1.0, 0.6, 0.6)
-    assert result.p_a_given_b == 1.0
-    assert result.p_b_given_not_a is None
-    assert result.likelihood_ratio is None
-    assert any("P(A) = 1" in note for note in cb.edge_cases(result))
-
-
-def test_no_false_positives_is_certain_evidence() -> None:
-    result = cb.bayes_from_rates(0.1, 0.5, 0.0)
-    assert result.p_a_given_b == 1.0
-    assert result.likelihood_ratio == math.inf
-    assert any("Certain evidence" in note for note in cb.edge_cases(result))
-
-
-def test_evidence_that_always_happens_tells_nothing() -> None:
-    result = cb.bayes_from_evidence(0.3, 1.0, 1.0)
-    assert result.p_a_given_b == pytest.approx(0.3)
-    assert result.p_a_given_not_b is None
-    notes = " ".join(cb.edge_cases(result))
-    assert "P(B) = 1" in notes
-    assert "P(B|A) = 1" in notes
-
-
-def test_evidence_that_rules_a_out() -> None:
-    result = cb.bayes_from_rates(0.3, 0.0, 0.4)
-    assert result.p_a_given_b == 0.0
-    assert any("rules A out" in note for note in cb.edge_cases(result))
-
-
-def test_uninformative_evidence() -> None:
-    result = cb.bayes_from_rates(0.3, 0.4, 0.4)
-    assert result.p_a_given_b == pytest.approx(0.3)
-    assert any("Uninformative" in note for note in cb.edge_cases(result))
-
-
-def test_ordinary_input_has_no_edge_notes() -> None:
-    assert cb.edge_cases(cb.bayes_from_evidence(0.3, 0.8, 0.5)) == []
-
-
-# -- natural frequencies and words -----------------------------------------------------------------
+# -- natural frequencies -----------------------------------------------------------------
 
 
 def test_natural_frequencies_of_the_notebook_cell() -> None:
@@ -266,34 +180,6 @@ def test_natural_frequencies_of_the_notebook_cell() -> None:
         440,
     )
     assert (counts.a, counts.not_a, counts.b, counts.not_b) == (300, 700, 500, 500)
-
-
-def test_the_natural_frequency_sentence() -> None:
-    result = cb.bayes_from_evidence(0.3, 0.8, 0.5)
-    sentence = cb.describe_frequencies(
-        result, cb.natural_frequencies(result, 1000), cb.STORIES["ab"]
-    )
-    assert sentence.replace("**", "") == (
-        "Of 1,000 people, 300 have A; 240 of them test positive, and so do 260 of "
-        "the 700 without A: of the 500 positives, 240 — 48 % — have A."
-    )
-
-
-def test_rounded_counts_say_so() -> None:
-    result = cb.bayes_from_rates(0.01, 0.9, 0.05)
-    sentence = cb.describe_frequencies(
-        result, cb.natural_frequencies(result, 1000), cb.STORIES["disease"]
-    )
-    assert "Of 1,000 people, 10 have the disease" in sentence
-    assert "exactly, P(A|B) = 15.4 %" in sentence
-
-
-def test_too_few_people_to_show_any_evidence() -> None:
-    result = cb.bayes_from_rates(0.001, 0.5, 0.001)
-    sentence = cb.describe_frequencies(
-        result, cb.natural_frequencies(result, 100), cb.STORIES["ab"]
-    )
-    assert "choose a larger population" in sentence
 
 
 @settings(max_examples=200, deadline=None)
@@ -324,55 +210,6 @@ def test_percentages_for_sentences() -> None:
     assert cb.percent(0.15384) == "15.4 %"
     assert cb.percent(0.0005) == "0.05 %"
     assert cb.percent(0.0) == "0 %"
-
-
-def test_base_rate_fallacy_is_explained_when_it_bites() -> None:
-    rare = cb.bayes_from_rates(0.01, 0.9, 0.05)
-    note = cb.base_rate_note(
-        rare, cb.natural_frequencies(rare, 10_000), cb.STORIES["disease"]
-    )
-    assert note is not None
-    assert "495 of 10,000" in note
-    assert "outnumber the 90 true ones" in note
-    assert "P(A|B) = 15.4 %" in note
-
-
-def test_base_rate_fallacy_is_silent_when_it_does_not_bite() -> None:
-    spam = cb.bayes_from_rates(0.4, 0.3, 0.01)  # P(A|B) = 95 % > P(B|A) = 30 %
-    assert (
-        cb.base_rate_note(spam, cb.natural_frequencies(spam, 1000), cb.STORIES["spam"])
-        is None
-    )
-
-
-def test_perspectives_name_their_groups() -> None:
-    result = cb.bayes_from_evidence(0.3, 0.8, 0.5)
-    counts = cb.natural_frequencies(result, 1000)
-    story = cb.STORIES["ab"]
-    assert "240 / 500 = 48 %" in cb.describe_perspective(
-        result, counts, story, "posterior"
-    )
-    assert "240 / 300 = 80 %" in cb.describe_perspective(
-        result, counts, story, "likelihood"
-    )
-    assert "440 ¬A and ¬B" in cb.describe_perspective(result, counts, story, "all")
-
-
-def test_formula_shows_the_numbers() -> None:
-    assert r"\frac{0.8 \times 0.3}{0.5} = 0.48" in cb.bayes_latex(
-        cb.bayes_from_evidence(0.3, 0.8, 0.5)
-    )
-    natural = cb.bayes_latex(cb.bayes_from_rates(0.01, 0.9, 0.05))
-    assert r"0.9 \times 0.01 + 0.05 \times 0.99 = 0.0585" in natural
-
-
-def test_describe_bayes_says_which_way_the_belief_moved() -> None:
-    story = cb.STORIES["ab"]
-    assert "raises it to **P(A|B) = 48 %**" in cb.describe_bayes(
-        cb.bayes_from_evidence(0.3, 0.8, 0.5), story
-    )
-    assert "lowers it" in cb.describe_bayes(cb.bayes_from_rates(0.3, 0.2, 0.6), story)
-    assert "leaves it" in cb.describe_bayes(cb.bayes_from_rates(0.3, 0.5, 0.5), story)
 
 
 # -- sequential updating ------------------------------------------------------------------------------
@@ -419,16 +256,6 @@ def test_order_of_results_does_not_matter() -> None:
     assert a.beliefs[-1] == pytest.approx(b.beliefs[-1])
 
 
-def test_impossible_result_stops_the_updating() -> None:
-    # everyone shows B (P(B|A) = P(B|¬A) = 1): a negative result cannot happen
-    seq = cb.update_sequence(cb.bayes_from_rates(0.3, 1.0, 1.0), "+-+")
-    assert seq.stopped_at == 1
-    assert len(seq.beliefs) == 2
-    assert "Result 2 (negative) cannot happen" in cb.describe_sequence(
-        seq, cb.STORIES["ab"]
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -444,27 +271,6 @@ def test_bad_results(text: str, message: str) -> None:
 
 def test_results_accept_spaces_commas_and_typographic_minus() -> None:
     assert cb.parse_results("+, + −") == ("+", "+", "-")
-
-
-@pytest.mark.parametrize(
-    "result",
-    [
-        cb.bayes_from_evidence(0.3, 0.8, 0.5),
-        cb.bayes_from_rates(0.01, 0.9, 0.05),
-        cb.bayes_from_evidence(1.0, 0.6, 0.6),
-        cb.bayes_from_rates(0.3, 1.0, 1.0),
-    ],
-)
-def test_sequence_code_gives_the_page_numbers(result: cb.Bayes) -> None:
-    seq = cb.update_sequence(result, "++-")
-    assert run_snippet(cb.sequence_code(result, seq)) == cb.sequence_code_result(seq)
-
-
-def test_sequence_formula_has_the_first_step() -> None:
-    seq = cb.update_sequence(cb.bayes_from_rates(0.01, 0.9, 0.05), "+")
-    assert r"\frac{0.9 \times 0.01}{0.9 \times 0.01 + 0.05 \times 0.99} = 0.1538" in (
-        cb.sequence_latex(seq)
-    )
 
 
 # -- naive Bayes ------------------------------------------------------------------------------------
@@ -505,19 +311,6 @@ def test_each_word_is_one_bayes_update() -> None:
     assert verdict.steps[1] == pytest.approx(one_word.p_a_given_b)
 
 
-def test_naive_bayes_code_gives_the_page_number() -> None:
-    verdict = _default_verdict()
-    value = run_snippet(cb.naive_bayes_code(verdict))
-    assert value == cb.naive_bayes_code_result(verdict)
-    assert repr(value) == repr(cb.naive_bayes_code_result(verdict))
-
-
-def test_a_zero_likelihood_vetoes_a_class() -> None:
-    verdict = cb.naive_bayes(["free", "lunch"], 0.5, [0.3, 0.0], [0.03, 0.1])
-    assert verdict.posterior == 0.0
-    assert "vetoes a class" in cb.describe_naive_bayes(verdict)
-
-
 def test_zero_in_both_classes_is_explained() -> None:
     with pytest.raises(ValueError, match="Laplace smoothing"):
         cb.naive_bayes(["free", "lunch"], 0.5, [0.3, 0.0], [0.0, 0.1])
@@ -543,14 +336,93 @@ def test_likelihoods_must_match_the_words() -> None:
         cb.naive_bayes(["free"], 0.5, [3.0], [0.03])
 
 
-def test_naive_bayes_words() -> None:
+# -- what the page needs besides the theorem ---------------------------------------------------------
+
+
+def test_results_name_their_inputs_as_cache_keys() -> None:
+    notebook = cb.bayes_from_evidence(0.3, 0.8, 0.5)
+    assert notebook.key == cb.bayes_from_evidence(0.3, 0.8, 0.5).key
+    assert notebook.key != cb.bayes_from_evidence(0.3, 0.8, 0.6).key
+    assert notebook.key != cb.bayes_from_rates(0.3, 0.8, 0.26 / 0.7).key
+    counts = cb.natural_frequencies(notebook, 1000)
+    assert counts.key == (1000, 240, 60, 260, 440)
+    seq = cb.update_sequence(notebook, "+-")
+    assert seq.key == cb.update_sequence(notebook, "+-").key
+    assert seq.key != cb.update_sequence(notebook, "++").key
     verdict = _default_verdict()
-    text = cb.describe_naive_bayes(verdict)
-    assert "P(spam | message) = 83.3 %" in text
-    assert "“meeting” pushes hardest" in text
-    latex = cb.naive_bayes_latex(verdict)
-    assert r"0.5 \times 0.3 \times 0.25 \times 0.02 = 0.00075" in latex
-    assert r"0.5 \times 0.03 \times 0.05 \times 0.2 = 0.00015" in latex
-    assert r"\frac{0.00075}{0.00075 + 0.00015} = 0.8333" in latex
-    tiny = cb.naive_bayes(["winner"], 0.5, [0.2], [0.00001])
-    assert r"5 \times 10^{-6}" in cb.naive_bayes_latex(tiny)
+    assert hash(verdict.key) == hash(_default_verdict().key)
+
+
+def test_inputs_are_the_numbers_typed_in_the_form() -> None:
+    assert cb.bayes_from_evidence(0.3, 0.8, 0.5).inputs == {
+        "p_a": 0.3,
+        "p_b_given_a": 0.8,
+        "p_b": 0.5,
+    }
+    assert cb.bayes_from_rates(0.3, 0.8, 0.1).inputs == {
+        "p_a": 0.3,
+        "p_b_given_a": 0.8,
+        "p_b_given_not_a": 0.1,
+    }
+
+
+def test_switching_form_describes_the_same_situation() -> None:
+    notebook = cb.bayes_from_evidence(0.3, 0.8, 0.5)
+    assert cb.input_for_form(notebook, "natural") == {"p_b_given_not_a": 0.3714}
+    assert cb.input_for_form(notebook, "notebook") == {}
+    natural = cb.bayes_from_rates(0.3, 0.8, 0.1)
+    assert cb.input_for_form(natural, "notebook") == {"p_b": pytest.approx(0.31)}
+    # nobody lacks A: no false-positive rate to carry over
+    assert cb.input_for_form(cb.bayes_from_evidence(1.0, 0.6, 0.6), "natural") == {}
+
+
+def test_a_carried_evidence_stays_inside_its_bounds() -> None:
+    # P(B) = 0.00004 rounds to 0 at 4 decimals, below its lower bound 0.00004
+    tiny = cb.bayes_from_rates(0.0001, 0.4, 0.0)
+    carried = cb.input_for_form(tiny, "notebook")["p_b"]
+    low, high = cb.evidence_bounds(0.0001, 0.4)
+    assert carried == low
+    assert low <= carried <= high
+    assert cb.bayes_from_evidence(0.0001, 0.4, carried).p_a_given_b == 1.0
+
+
+@pytest.mark.parametrize(
+    ("result", "cases"),
+    [
+        (cb.bayes_from_evidence(0.3, 0.8, 0.5), ()),
+        (cb.bayes_from_rates(0.0, 0.9, 0.1), ("impossible_prior",)),
+        (cb.bayes_from_evidence(1.0, 0.6, 0.6), ("certain_prior",)),
+        (cb.bayes_from_rates(0.1, 0.5, 0.0), ("certain_evidence",)),
+        (cb.bayes_from_rates(0.3, 0.0, 0.4), ("excluding_evidence",)),
+        (cb.bayes_from_evidence(0.3, 1.0, 1.0), ("sure_sign", "constant_evidence")),
+        (cb.bayes_from_rates(0.3, 0.4, 0.4), ("uninformative_evidence",)),
+    ],
+)
+def test_special_cases_by_name(result: cb.Bayes, cases: tuple[str, ...]) -> None:
+    assert cb.special_cases(result) == cases
+
+
+def test_base_rate_fallacy_bites_when_the_likelihood_is_well_above_the_posterior() -> (
+    None
+):
+    assert cb.base_rate_fallacy_bites(cb.bayes_from_rates(0.01, 0.9, 0.05))
+    assert not cb.base_rate_fallacy_bites(cb.bayes_from_rates(0.4, 0.3, 0.01))
+    assert not cb.base_rate_fallacy_bites(cb.bayes_from_evidence(1.0, 0.6, 0.6))
+
+
+def test_strongest_word_and_vetoes() -> None:
+    verdict = _default_verdict()
+    # likelihood ratios: free 10, money 5, meeting 0.1: "meeting" is furthest from 1
+    word, ratio = cb.strongest_word(verdict)  # type: ignore[misc]
+    assert word == "meeting"
+    assert ratio == pytest.approx(0.1)
+    assert cb.vetoing_words(verdict) == []
+    vetoed = cb.naive_bayes(["free", "lunch"], 0.5, [0.3, 0.0], [0.03, 0.1])
+    assert cb.vetoing_words(vetoed) == ["lunch"]
+    assert cb.strongest_word(cb.naive_bayes(["lunch"], 0.5, [0.0], [0.1])) is None
+
+
+def test_probabilities_are_never_shown_as_a_false_certainty() -> None:
+    assert cb.format_probability(0.48) == "0.48"
+    assert cb.format_probability(0.99998) == "0.99998"
+    assert cb.format_probability(1.0) == "1"

@@ -1,0 +1,48 @@
+"""What the three pictures of people share: counts, perspective, bars and code.
+
+The icon array, the tree and the unit square differ only in their figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from core import bayes as cb
+from text import bayes as words
+from ui import page
+from ui.code_panel import code_panel
+from ui.page import Frame
+from ui.url_state import PageState
+from views.bayes import theorem
+from viz import bayes as viz
+
+#: A picture: (result, counts, story, perspective) -> its (cached) figure.
+Picture = Callable[[cb.Bayes, cb.Counts, cb.Story, cb.Perspective], go.Figure]
+
+
+def render(state: PageState, frame: Frame, picture: Picture, key: str) -> None:
+    """The theorem, then the people as counts and ``picture``, the bars and the code."""
+    given = theorem.inputs(state, frame)
+    result = theorem.show(frame, given)
+    story = given.story
+    with frame.main:
+        words_box = st.container()
+        look, size = st.columns([1.6, 1])
+        perspective = state.widget("perspective", container=look)
+        counts = cb.natural_frequencies(result, int(state.widget("n", container=size)))
+        words_box.info(words.describe_frequencies(result, counts, story), icon="👥")
+        fallacy = words.base_rate_note(result, counts, story)
+        if fallacy:
+            words_box.warning(fallacy, icon="⚠️")
+        sentence = words.describe_perspective(result, counts, story, perspective)
+        page.chart(picture(result, counts, story, perspective), key=key, alt=sentence)
+        page.explain(sentence)
+        page.chart(
+            page.figure_of(viz.prior_posterior_figure, result, story),
+            key="bayes_bars",
+            alt=words.describe_bayes(result, story),
+        )
+        code_panel(words.bayes_code(result), words.bayes_code_result(result))
