@@ -150,15 +150,30 @@ def show_error(exc: Exception) -> None:
     st.error(str(exc), icon="⚠️")
 
 
-def compute(key: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+def compute(
+    key: str,
+    fn: Callable[..., T],
+    *args: Any,
+    shared: bool = False,
+    **kwargs: Any,
+) -> T:
     """Run ``fn``; on ``ValueError`` show it and fall back to the last good result.
 
     The last good result is kept per session under ``key``, so a typo never
     blanks the chart. With no good result yet, the page stops here (after the
     error is shown): there is nothing meaningful to draw.
+
+    With ``shared`` the result is computed once per distinct arguments and shared
+    by every session (bounded): for pure ``core`` work that costs more than the
+    lookup, such as an optimiser's whole trajectory. Results are read, never
+    changed, by views and figures.
     """
     try:
-        result = fn(*args, **kwargs)
+        if shared:
+            name = f"{fn.__module__}.{fn.__qualname__}"
+            result = _shared_result(name, args, tuple(sorted(kwargs.items())), fn)
+        else:
+            result = fn(*args, **kwargs)
     except ValueError as exc:
         show_error(exc)
         last = st.session_state.get(_LAST_GOOD + key)
@@ -167,7 +182,17 @@ def compute(key: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         st.caption("The charts show the last valid input until this is fixed.")
         return cast(T, last)
     st.session_state[_LAST_GOOD + key] = result
-    return result
+    return cast(T, result)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _shared_result(
+    name: str,
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
+    _fn: Callable[..., Any],
+) -> Any:
+    return _fn(*args, **dict(kwargs))
 
 
 class Keyed(Protocol):

@@ -90,6 +90,7 @@ def test_race_renders_and_a_click_sets_the_start(server: Server, page: Page) -> 
     x0 = page.get_by_label("Start x₀ (exact)")
     expect(x0).to_have_value("-3.50")
     plot_area = charts.first.locator(".nsewdrag").first
+    plot_area.scroll_into_view_if_needed()  # the "Show" picker now sits above it
     box = plot_area.bounding_box()
     assert box is not None
     # three quarters across, a quarter down: about (2, 1) on the x-4…4, y-2…2 view

@@ -7,6 +7,7 @@ import pytest
 
 from core import gradient_descent as gd
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
+from text import gradient_descent as gd_text
 
 SCRIPT = "pages/gradient_descent.py"
 
@@ -203,7 +204,7 @@ def test_race_view_defaults_and_code() -> None:
         ],
         60,
     )
-    np.testing.assert_array_equal(ends, gd.race_code_result(expected))
+    np.testing.assert_array_equal(ends, gd_text.race_code_result(expected))
     assert output == repr(ends)
     for drawn, end in zip(paths, ends, strict=True):
         assert (drawn["x"][-1], drawn["y"][-1]) == (

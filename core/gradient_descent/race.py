@@ -1,0 +1,176 @@
+"""Gradient descent in 2-D: up to three optimisers racing on one surface.
+
+Examples
+--------
+>>> r = race("bowl", (1.0, 2.0), [Optimiser("gd", lr=0.25)], steps=1)
+>>> r.paths[0].points.tolist()       # (1, 2) − 0.25·(2, 4)
+[[1.0, 2.0], [0.5, 1.0]]
+>>> distance_to_minimum(r.surface, r.paths[0].final)   # √(0.5² + 1²)
+(1.118033988749895, (0.0, 0.0))
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.gradient_descent.surfaces import Surface, get_surface
+from core.optimisers import Trajectory, optimize
+from core.parsing import check_in_range, check_int
+
+#: Most steps the 2-D page takes.
+MAX_STEPS_2D = 500
+#: Largest |x| or |y| of a start point on the 2-D page.
+MAX_ABS_START = 5.0
+#: Points per side of the grid the contour and the 3-D surface are drawn from.
+GRID_SIZE = 61
+
+Grid = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True)
+class Optimiser:
+    """One optimiser and its hyper-parameters (those it does not use are ignored)."""
+
+    method: str = "gd"
+    lr: float = 0.1
+    momentum: float = 0.9
+    rho: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.999
+    eps: float = 1e-8
+
+
+@dataclass(frozen=True)
+class Race:
+    """Up to three optimisers started from one point on one surface."""
+
+    surface: Surface
+    start: tuple[float, float]
+    steps: int
+    optimisers: tuple[Optimiser, ...]
+    paths: tuple[Trajectory, ...]
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """The inputs this race was computed from (a cache key)."""
+        return (self.surface.key, self.start, self.steps, self.optimisers)
+
+    def grid(self, n: int = GRID_SIZE) -> Grid:
+        """The loss on an ``n × n`` grid over :func:`plot_ranges` (see :func:`surface_grid`)."""
+        return surface_grid(self.surface.key, *plot_ranges(self.surface, self.start), n)
+
+
+def race(
+    surface_key: str,
+    start: tuple[float, float],
+    optimisers: tuple[Optimiser, ...] | list[Optimiser],
+    steps: int = 60,
+) -> Race:
+    """Run each optimiser from ``start`` on the surface ``surface_key``.
+
+    Parameters
+    ----------
+    surface_key : str
+        One of ``SURFACES``.
+    start : tuple of float
+        ``(x₀, y₀)``, each within ±``MAX_ABS_START``.
+    optimisers : sequence of Optimiser
+        One to three optimisers.
+    steps : int
+        Steps each takes, 0 … ``MAX_STEPS_2D``.
+
+    Returns
+    -------
+    Race
+        The inputs and one :class:`~core.optimisers.Trajectory` per optimiser.
+
+    Examples
+    --------
+    >>> r = race("bowl", (1.0, 2.0), [Optimiser("gd", lr=0.25)], steps=1)
+    >>> r.paths[0].final.tolist()
+    [0.5, 1.0]
+    """
+    surface = get_surface(surface_key)
+    x0 = check_in_range(start[0], "The start x₀", -MAX_ABS_START, MAX_ABS_START)
+    y0 = check_in_range(start[1], "The start y₀", -MAX_ABS_START, MAX_ABS_START)
+    steps = check_int(steps, "The number of steps", 0, MAX_STEPS_2D)
+    chosen = tuple(optimisers)
+    if not 1 <= len(chosen) <= 3:
+        raise ValueError("Compare between one and three optimisers.")
+    paths = tuple(
+        optimize(
+            surface.loss,
+            surface.gradient,
+            [x0, y0],
+            method=o.method,
+            lr=o.lr,
+            steps=steps,
+            momentum=o.momentum,
+            beta1=o.beta1,
+            beta2=o.beta2,
+            eps=o.eps,
+            rho=o.rho,
+        )
+        for o in chosen
+    )
+    return Race(surface, (x0, y0), steps, chosen, paths)
+
+
+def surface_grid(
+    surface_key: str,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    n: int = GRID_SIZE,
+) -> Grid:
+    """The loss on an ``n × n`` grid, vectorised: ``xs (n,)``, ``ys (n,)``, ``z (n, n)``.
+
+    ``z[i, j]`` is the loss at ``(xs[j], ys[i])`` (rows follow y, as Plotly expects).
+
+    >>> surface_grid("bowl", (-1, 1), (0, 2), 3)[2].tolist()
+    [[1.0, 0.0, 1.0], [2.0, 1.0, 2.0], [5.0, 4.0, 5.0]]
+    """
+    surface = get_surface(surface_key)
+    n = check_int(n, "The grid size", 2, 400)
+    xs = np.linspace(*x_range, n)
+    ys = np.linspace(*y_range, n)
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    return xs, ys, surface.f(grid_x, grid_y)
+
+
+def plot_ranges(
+    surface: Surface, start: tuple[float, float]
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The surface's own view, widened (by whole units) to show the start point."""
+
+    def widen(bounds: tuple[float, float], value: float) -> tuple[float, float]:
+        low, high = bounds
+        return (min(low, math.floor(value - 0.5)), max(high, math.ceil(value + 0.5)))
+
+    return widen(surface.x_range, start[0]), widen(surface.y_range, start[1])
+
+
+def distance_to_minimum(
+    surface: Surface, point: np.ndarray
+) -> tuple[float, tuple[float, float] | None]:
+    """The distance from ``point`` to the nearest minimum, and that minimum.
+
+    ``(inf, None)`` on a surface without a minimum (the saddle).
+    """
+    if not surface.minima:
+        return math.inf, None
+    best = min(
+        surface.minima, key=lambda m: math.hypot(point[0] - m[0], point[1] - m[1])
+    )
+    return math.hypot(point[0] - best[0], point[1] - best[1]), best
+
+
+def first_within(points: np.ndarray, target: tuple[float, float], radius: float) -> int:
+    """The first index of ``points`` (shape ``(k, 2)``) within ``radius`` of ``target``.
+
+    >>> first_within(np.array([[3.0, 0.0], [1.0, 0.0], [0.0, 0.0]]), (0.0, 0.0), 2)
+    1
+    """
+    return int(np.argmax(np.hypot(*(points - np.array(target)).T) < radius))

@@ -1,0 +1,77 @@
+"""Derivative: the tangent at w and its finite-difference estimates."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import gradient_descent as gd
+from core.parsing import format_number
+from text import gradient_descent as words
+from ui import page
+from ui.code_panel import code_panel
+from ui.page import Frame, View
+from ui.url_state import PageState, Param
+from ui.widgets import error_metric
+from views.gradient_descent.common import FUNCTION
+from viz import gradient_descent as viz
+
+PARAMS = (
+    FUNCTION,
+    Param.number(
+        "w",
+        "w (where to take the slope)",
+        5.0,
+        min_value=-10.0,
+        max_value=10.0,
+        step=0.1,
+    ),
+    Param.number(
+        "h",
+        "Finite-difference step h",
+        0.5,
+        min_value=0.001,
+        max_value=2.0,
+        step=0.001,
+        number_format="%.3f",
+        help="The estimate uses f(w − h) and f(w + h); smaller h, better estimate.",
+    ),
+)
+
+
+def _metrics(d: gd.Derivative) -> None:
+    """The exact slope, both estimates with their errors, and the loss."""
+    cells = st.columns(4)
+    cells[0].metric("exact f′(w)", format_number(d.slope, 6))
+    error_metric(
+        cells[1],
+        "central difference",
+        d.central,
+        d.central_error,
+        "(f(w + h) − f(w − h)) / 2h: the slope of the orange secant.",
+    )
+    error_metric(
+        cells[2],
+        "forward difference",
+        d.forward,
+        d.forward_error,
+        "(f(w + h) − f(w)) / h: one-sided, so its error shrinks only like h.",
+    )
+    cells[3].metric("loss f(w)", format_number(d.value, 6))
+
+
+def render(state: PageState, frame: Frame) -> None:
+    """The function, w and h; the tangent, the estimates, the formula and the code."""
+    with frame.controls:
+        fn_key, w, h = (state.widget(name) for name in ("fn", "w", "h"))
+        d = page.compute("derivative", gd.derivative_at, fn_key, w, h)
+    with frame.main:
+        page.formula(words.derivative_latex(d))
+        sentence = words.describe_derivative(d)
+        page.explain(sentence)
+        _metrics(d)
+        figure = page.figure_of(viz.derivative_figure, d)
+        page.chart(figure, key="derivative", alt=sentence)
+        code_panel(words.derivative_code(d), words.derivative_code_result(d))
+
+
+VIEW = View("derivative", "Derivative", PARAMS, render)

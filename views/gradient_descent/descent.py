@@ -1,0 +1,82 @@
+"""Descent: gradient descent in 1-D, its path on the curve and the learning rate."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import gradient_descent as gd
+from text import gradient_descent as words
+from ui import page
+from ui.code_panel import code_panel
+from ui.page import Frame, View
+from ui.url_state import PageState, Param
+from views.gradient_descent.common import FUNCTION, LOG_SCALE
+from views.gradient_descent.steps import step_controls
+from viz import gradient_descent as viz
+
+PARAMS = (
+    FUNCTION,
+    Param.number("w0", "Start w₀", 5.0, min_value=-10.0, max_value=10.0, step=0.1),
+    Param.number(
+        "lr",
+        "Learning rate lr",
+        0.1,
+        min_value=0.001,
+        max_value=4.0,
+        step=0.001,
+        number_format="%.3f",
+    ),
+    Param.integer("steps", "Steps taken", 1, min_value=0, max_value=gd.MAX_STEPS_1D),
+    LOG_SCALE,
+)
+TABLE_COLUMNS = {
+    "w": st.column_config.NumberColumn(format="%.6g"),
+    "f′(w)": st.column_config.NumberColumn(
+        format="%.6g", help="The slope (gradient) at w."
+    ),
+    "update": st.column_config.NumberColumn(
+        format="%.6g", help="−lr·f′(w): how far the next step moves w."
+    ),
+    "loss": st.column_config.NumberColumn(format="%.6g"),
+}
+
+
+def _steps_and_table(descent: gd.Descent1D, log_scale: bool) -> None:
+    """The loss at each step beside the table of every step."""
+    left, right = st.columns([0.9, 1.4])
+    with left:
+        figure = page.figure_of(viz.loss_steps_figure, descent, log_scale)
+        page.chart(figure, key="descent_loss", alt=words.steps_alt(descent))
+    right.dataframe(
+        gd.descent_table(descent),
+        height=330,
+        width="stretch",
+        hide_index=True,
+        column_config=TABLE_COLUMNS,
+    )
+
+
+def render(state: PageState, frame: Frame) -> None:
+    """Function, start, learning rate and steps; the path, the loss and the code."""
+    with frame.controls:
+        fn_key, w0, lr = (state.widget(name) for name in ("fn", "w0", "lr"))
+        steps = step_controls(state)
+        log_scale = state.widget("log")
+        descent = page.compute(
+            "descent", gd.descend_1d, fn_key, w0, lr, steps, shared=True
+        )
+    with frame.main:
+        page.formula(words.descent_latex(descent))
+        sentence = words.describe_descent(descent)
+        if descent.path.diverged_at is not None:
+            warning = words.divergence_message(descent.path).capitalize()
+            st.warning(warning, icon="💥")
+        page.explain(sentence)
+        figure = page.figure_of(viz.descent_figure, descent)
+        page.chart(figure, key="descent", alt=sentence)
+        st.caption(words.PLAY_CAPTION)
+        _steps_and_table(descent, log_scale)
+        code_panel(words.descent_code(descent), words.descent_code_result(descent))
+
+
+VIEW = View("descent", "Descent", PARAMS, render)

@@ -1,0 +1,108 @@
+"""2-D: up to three optimisers racing from one start on one surface."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+from core import gradient_descent as gd
+from text import gradient_descent as words
+from ui import page
+from ui.code_panel import code_panel
+from ui.page import Frame, View
+from ui.url_state import PageState, Param
+from views.gradient_descent.common import LOG_SCALE
+from views.gradient_descent.paths import PATHS, optimisers, path_params
+from viz import gradient_descent as viz
+
+PARAMS = (
+    Param.choice(
+        "surface",
+        "Surface",
+        "elongated",
+        {key: s.label for key, s in gd.SURFACES.items()},
+        widget="select",
+    ),
+    Param.number("x0", "Start x₀", -3.5, min_value=-5.0, max_value=5.0, step=0.1),
+    Param.number("y0", "Start y₀", 1.5, min_value=-5.0, max_value=5.0, step=0.1),
+    Param.integer("steps2d", "Steps", 60, min_value=0, max_value=gd.MAX_STEPS_2D),
+    *(param for i in PATHS for param in path_params(i)),
+    LOG_SCALE,
+    Param.toggle("surface3d", "Also show the 3-D surface", False),
+)
+#: Session key of the surface drawn last (a new surface moves the start).
+SURFACE_SHOWN = "_gd_surface_shown"
+
+
+def _start_from_click(state: PageState) -> None:
+    """A click on the contour's invisible lattice sets the start point there."""
+    event: Any = st.session_state.get("race")
+    points = (event or {}).get("selection", {}).get("points", [])
+    if not points:
+        return
+    x, y = points[0].get("x"), points[0].get("y")
+    if x is None or y is None:
+        return
+    limit = gd.MAX_ABS_START
+    state.set_values(
+        {
+            "x0": round(min(limit, max(-limit, float(x))), 1),
+            "y0": round(min(limit, max(-limit, float(y))), 1),
+        }
+    )
+
+
+def _follow_surface(state: PageState, surface: str) -> None:
+    """Picking another surface moves the start to a good place on it."""
+    shown = st.session_state.get(SURFACE_SHOWN)
+    if shown is not None and shown != surface:
+        x, y = gd.SURFACES[surface].default_start
+        state.set_values({"x0": x, "y0": y})
+    st.session_state[SURFACE_SHOWN] = surface
+
+
+def _contour(state: PageState, race: gd.Race, sentence: str) -> None:
+    """The clickable contour: a click starts the race there."""
+    st.plotly_chart(
+        page.figure_of(viz.race_contour, race),
+        key="race",
+        width="stretch",
+        theme=None,
+        config=page.CHART_CONFIG,
+        alt=sentence,
+        on_select=partial(_start_from_click, state),
+        selection_mode="points",
+    )
+    st.caption(words.RACE_CAPTION)
+
+
+def render(state: PageState, frame: Frame) -> None:
+    """Surface, start, steps and paths; the race on the contour, its losses, the code."""
+    with frame.controls:
+        surface_key = state.widget("surface")
+        _follow_surface(state, surface_key)
+        start = (state.widget("x0"), state.widget("y0"))
+        steps = state.widget("steps2d")
+        chosen = optimisers(state)
+        log_scale = state.widget("log")
+        show_3d = state.widget("surface3d")
+        race = page.compute(
+            "race", gd.race, surface_key, start, chosen, steps, shared=True
+        )
+    with frame.main:
+        for line in words.race_latex(race):
+            page.formula(line)
+        sentence = words.describe_race(race)
+        page.explain(sentence)
+        _contour(state, race, sentence)
+        losses = page.figure_of(viz.race_loss_figure, race, log_scale)
+        page.chart(losses, key="race_loss", alt=words.LOSS_ALT)
+        if show_3d:
+            surface = page.figure_of(viz.surface_3d_figure, race)
+            page.chart(surface, key="race_3d", alt=sentence)
+        code_panel(words.race_code(race), words.race_code_result(race))
+
+
+VIEW = View("race", "2-D", PARAMS, render)
