@@ -32,6 +32,7 @@ then it writes the view into the address bar.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, cast
@@ -116,12 +117,13 @@ def run(
     state = start(slug, title, page_params(views, default), intro=intro)
     chosen = {view.key: view for view in views}[state.widget("view")]
     controls, main = columns(ratio)
-    try:
+    # A bad first input ends the view (its error shown); the reset button and the
+    # link still come.
+    with contextlib.suppress(NothingToDraw):
         chosen.render(state, Frame(controls, main))
-    finally:  # also after st.stop(): the reset button and the link stay right
-        with controls:
-            reset_button(state)
-        state.sync_url()
+    with controls:
+        reset_button(state)
+    state.sync_url()
 
 
 def start(
@@ -160,8 +162,9 @@ def compute(
     """Run ``fn``; on ``ValueError`` show it and fall back to the last good result.
 
     The last good result is kept per session under ``key``, so a typo never
-    blanks the chart. With no good result yet, the page stops here (after the
-    error is shown): there is nothing meaningful to draw.
+    blanks the chart. With no good result yet, the view ends here (after the
+    error is shown; :class:`NothingToDraw`): there is nothing meaningful to draw,
+    and :func:`run` still draws the reset button and the link.
 
     With ``shared`` the result is computed once per distinct arguments and shared
     by every session (bounded): for pure ``core`` work that costs more than the
@@ -178,7 +181,7 @@ def compute(
         show_error(exc)
         last = st.session_state.get(_LAST_GOOD + key)
         if last is None:
-            st.stop()
+            raise NothingToDraw(key) from exc
         st.caption("The charts show the last valid input until this is fixed.")
         return cast(T, last)
     st.session_state[_LAST_GOOD + key] = result
@@ -193,6 +196,14 @@ def _shared_result(
     _fn: Callable[..., Any],
 ) -> Any:
     return _fn(*args, **dict(kwargs))
+
+
+class NothingToDraw(Exception):
+    """A view has no valid result yet (a bad first input): :func:`run` ends it.
+
+    ``st.stop()`` would also end the page, but nothing can be drawn after it:
+    not the reset button that brings the learner back, nor the link.
+    """
 
 
 class Keyed(Protocol):

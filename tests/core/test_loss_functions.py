@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from core import loss_functions as lf
 from core.optimisers import optimize
 from tests.helpers import run_snippet
+from text import loss_functions as lf_text
 
 finite = st.floats(-1000, 1000, allow_nan=False, allow_infinity=False)
 
@@ -34,8 +35,8 @@ def test_notebook_cell_10_exactly() -> None:
     assert lf.mean_squared_error(y_true, y_pred) == 0.6666666666666666
     report = lf.residual_report("3, 5, 7", "2, 5, 8")
     assert report.mse == 0.6666666666666666
-    assert repr(lf.mse_code_result(report)) == "np.float64(0.6666666666666666)"
-    code = lf.mse_code(report.y_true, report.y_pred)
+    assert repr(lf_text.mse_code_result(report)) == "np.float64(0.6666666666666666)"
+    code = lf_text.mse_code(report.y_true, report.y_pred)
     assert "y_true = np.array([3, 5, 7])" in code
     assert "y_pred = np.array([2, 5, 8])" in code
     assert repr(run_snippet(code)) == "np.float64(0.6666666666666666)"
@@ -49,10 +50,10 @@ def test_residuals_and_squares_by_hand() -> None:
     assert report.rmse == pytest.approx(math.sqrt(2 / 3))
     # ∂MSE/∂ŷ = 2(ŷ − y)/n
     np.testing.assert_allclose(report.grad, [-2 / 3, 0, 2 / 3])
-    rows = lf.residual_rows(report)
+    rows = lf_text.residual_rows(report)
     assert [row["squared (y − ŷ)²"] for row in rows] == ["1", "0", "1"]
     assert [row["residual y − ŷ"] for row in rows] == ["1", "0", "-1"]
-    table = lf.markdown_table(rows).splitlines()
+    table = lf_text.markdown_table(rows).splitlines()
     assert table[0].startswith("| i | y_true | y_pred |")
     assert table[2] == "| 1 | 3 | 2 | 1 | 1 | -0.666667 |"
     assert len(table) == 2 + 3
@@ -224,7 +225,7 @@ def test_least_squares_by_hand() -> None:
     assert fit.mse_best == 0.0
     # ∂L/∂w = −(2/3)(0·1 + 1·2 + 2·3) = −16/3, ∂L/∂b = −(2/3)(1 + 2 + 3) = −4
     np.testing.assert_allclose(fit.grad, [-16 / 3, -4])
-    assert "raise w and raise b" in lf.describe_fit(fit)
+    assert "raise w and raise b" in lf_text.describe_fit(fit)
 
 
 def test_line_gradient_matches_finite_differences() -> None:
@@ -273,8 +274,10 @@ def test_descent_path_reuses_the_shared_optimiser() -> None:
     assert path.losses[-1] < path.losses[0]
     assert np.all(np.diff(path.losses) <= 1e-12)  # small steps only go downhill
     # the code panel's plain loop lands on the same point
-    code = lf.descent_code(data, 1.0, 0.0, 0.02, 30)
-    assert run_snippet(code) == pytest.approx(lf.descent_code_result(path), rel=1e-12)
+    code = lf_text.descent_code(data, 1.0, 0.0, 0.02, 30)
+    assert run_snippet(code) == pytest.approx(
+        lf_text.descent_code_result(path), rel=1e-12
+    )
 
 
 def test_descent_with_too_large_a_step_diverges_and_says_so() -> None:
@@ -282,7 +285,9 @@ def test_descent_with_too_large_a_step_diverges_and_says_so() -> None:
     path = lf.descent_path(data, 1.0, 0.0, lr=0.5, steps=100)
     assert path.diverged_at is not None
     assert np.all(np.isfinite(path.points))
-    assert f"diverged at step {path.diverged_at}" in lf.describe_path(path, "gd", 0.5)
+    assert f"diverged at step {path.diverged_at}" in lf_text.describe_path(
+        path, "gd", 0.5
+    )
 
 
 def test_adam_gets_close_to_the_optimum() -> None:
@@ -297,15 +302,6 @@ def test_snap_to_best_clips_to_the_sliders() -> None:
     assert lf.snap_to_best(fit, (-2, 3), (-6, 10)) == (2.0, 1.0, True)
     steep = lf.fit_line(lf.typed_dataset("0, 1", "0, 10"), 0.0, 0.0)
     assert lf.snap_to_best(steep, (-2, 3), (-6, 10)) == (3.0, 0.0, False)
-
-
-def test_fit_code_gives_the_page_numbers() -> None:
-    for data in (
-        lf.make_dataset(12, 3, 1.2),
-        lf.typed_dataset("1, 2, 3.5", "2, 2.5, 5"),
-    ):
-        fit = lf.fit_line(data, 0.8, 1.5)
-        assert run_snippet(lf.fit_code(fit)) == lf.fit_code_result(fit)
 
 
 @pytest.mark.parametrize(
@@ -398,9 +394,9 @@ def test_one_outlier_moves_mse_most() -> None:
     )
     assert lf.line_shift(comparison, "mse") > lf.line_shift(comparison, "huber")
     assert comparison.lines_clean["rmse"] == comparison.lines_clean["mse"]
-    words = lf.describe_comparison(comparison)
+    words = lf_text.describe_comparison(comparison)
     assert "adds 100 to the sum of squares" in words
-    rows = lf.comparison_rows(comparison)
+    rows = lf_text.comparison_rows(comparison)
     assert [row["loss"] for row in rows] == ["MSE", "MAE", "Huber (δ = 1)", "RMSE"]
 
 
@@ -409,43 +405,31 @@ def test_without_outlier_nothing_moves() -> None:
     comparison = lf.compare_losses(data, 1.0, outlier=False)
     assert comparison.outlier is None
     assert comparison.values_outlier == comparison.values_clean
-    assert "Switch the outlier on" in lf.describe_comparison(comparison)
+    assert "Switch the outlier on" in lf_text.describe_comparison(comparison)
 
 
-@pytest.mark.parametrize("outlier", [True, False])
-def test_compare_code_gives_the_page_numbers(outlier: bool) -> None:
-    for data in (
-        lf.make_dataset(12, 1, 1.0),
-        lf.typed_dataset("1, 2, 3, 4", "1, 2.5, 2.9, 4.2"),
-    ):
-        comparison = lf.compare_losses(
-            data, 1.5, outlier=outlier, outlier_x=2.5, outlier_dy=-6.0
-        )
-        assert run_snippet(lf.compare_code(comparison)) == lf.compare_code_result(
-            comparison
-        )
+def test_loss_curves_are_each_loss_of_one_residual() -> None:
+    curves = lf.loss_curves(2.0, residual=-5.0)
+    np.testing.assert_array_equal(curves.values["mse"], curves.r**2)
+    np.testing.assert_array_equal(curves.values["mae"], np.abs(curves.r))
+    np.testing.assert_array_equal(curves.values["huber"], lf.huber(curves.r, 2.0))
+    assert (curves.r[0], curves.r[-1]) == lf.RESIDUAL_RANGE
+    # 25, 5 and 2·(5 − ½·2) = 8 by hand
+    assert curves.marked == {"mse": 25.0, "mae": 5.0, "huber": 8.0, "rmse": 5.0}
+    assert lf.loss_curves(2.0).marked is None
 
 
-# -- words and formulas ---------------------------------------------------------------------
-
-
-def test_formula_with_numbers() -> None:
-    latex = lf.mse_latex(lf.residual_report("3, 5, 7", "2, 5, 8"))
-    assert r"(3 - 2)^2 + (5 - 5)^2 + (7 - 8)^2" in latex
-    assert r"\frac{2}{3} = 0.666667" in latex
-    long = lf.mse_latex(lf.residual_report(list(range(20)), [0] * 20))
-    assert r"\cdots" in long
-    assert r"\frac{2470}{20} = 123.5" in long
-
-
-def test_descriptions() -> None:
-    report = lf.residual_report("3, 5, 7", "2, 5, 8")
-    assert "MSE = 0.666667" in lf.describe_residuals(report)
-    assert "perfect fit" in lf.describe_residuals(lf.residual_report("1, 2", "1, 2"))
-    data = lf.make_dataset(12, 0, 1.0)
-    fit = lf.fit_line(data, 1.0, 0.0)
-    assert "MSE 1.9619" in lf.describe_fit(fit)
-    best = lf.fit_line(data, fit.w_best, fit.b_best)
-    assert "is the least-squares line" in lf.describe_fit(best)
-    assert "1.359" in lf.fit_latex(fit)
-    assert r"\delta = 1.5" in lf.loss_curves_latex(1.5)
+def test_results_name_their_inputs() -> None:
+    seeded = lf.make_dataset(12, 0, 1.0)
+    typed = lf.typed_dataset("1, 2", "3, 4")
+    assert seeded.key == ("seeded", 12, 0, 1.0)
+    assert typed.key == ("typed", (1.0, 2.0), (3.0, 4.0))
+    run = lf.descend(seeded, 1.0, 0.0, method="gd", lr=0.02, steps=5)
+    assert run.key == ((seeded.key, 1.0, 0.0), "gd", 0.02, 5)
+    np.testing.assert_array_equal(run.fit.squares, run.fit.residuals**2)
+    assert run.surface.shape == (lf.GRID, lf.GRID)
+    comparison = lf.compare_losses(seeded, 1.0, outlier_dy=8.0)
+    assert comparison.curves.key == (1.0, 8.0)
+    report = lf.residual_report("3, 5", "2, 5")
+    for result in (run, comparison, report, run.fit):
+        hash(result.key)

@@ -130,7 +130,7 @@ def test_bad_data_in_a_link_keeps_every_control() -> None:
     assert any(b.label == "↺ Notebook example" for b in at.button)
     next(b for b in at.button if b.label == "↺ Notebook example").click().run()
     assert not at.error  # back to the notebook's cell, every value valid
-    assert at.radio(key="view").value == "mse"
+    assert at.button_group(key="view").value == "mse"
     assert at.metric[0].value == "0.666667"
 
 
@@ -247,7 +247,7 @@ def test_typed_data_and_its_errors() -> None:
 
 def test_switching_the_data_source_with_its_control() -> None:
     at = _fit_page()
-    at.get("button_group")[0].set_value("typed").run()
+    at.button_group(key="data").set_value("typed").run()
     assert not at.exception
     assert at.text_input(key="x").value == "1, 2, 3, 4, 5, 6, 7, 8"
     assert at.query_params["data"] == "typed"

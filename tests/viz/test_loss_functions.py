@@ -220,3 +220,21 @@ def test_every_figure_is_valid_plotly() -> None:
         checked["layout"].pop("template")
         built["layout"].pop("template")
         assert checked == built
+
+
+def test_builders_of_results_match_the_builders_of_arrays() -> None:
+    data = lf.make_dataset(12, 0, 1.0)
+    run = lf.descend(data, 1.0, 0.0, method="gd", lr=0.02, steps=20)
+    ws, bs, grid = lf.bowl(data)
+    expected = viz.contour_figure(run.fit, grid, ws, bs, path=run.path)
+    assert viz.bowl_figure(run).to_json() == expected.to_json()
+    still = lf.descend(data, 1.0, 0.0, method="gd", lr=0.02, steps=0)
+    assert not any(
+        (t.name or "").startswith("descent") for t in viz.bowl_figure(still).data
+    )
+    comparison = lf.compare_losses(data, 1.0, outlier_dy=8.0)
+    x_range, y_range = viz.comparison_ranges(comparison)
+    drawn = viz.outlier_figure(comparison, x_range=x_range, y_range=y_range)
+    assert viz.outlier_figure(comparison).to_json() == drawn.to_json()
+    curves = viz.curves_figure(comparison.curves)
+    assert curves.to_json() == viz.loss_curves_figure(1.0, 8.0).to_json()

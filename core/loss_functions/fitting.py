@@ -1,0 +1,254 @@
+"""A line ``y = w·x + b`` on a data set: its MSE, the MSE bowl over (w, b), descent.
+
+``L(w, b) = (1/n)·Σ(yᵢ − (w·xᵢ + b))²`` is the mean squared error of the line;
+its gradient is beside it, and the least-squares line (where both partial
+derivatives are 0) is in closed form.
+
+Examples
+--------
+>>> least_squares([0, 1, 2], [1, 3, 5])          # y = 2x + 1 exactly
+(2.0, 1.0)
+>>> x, y = np.array([0.0, 1.0, 2.0]), np.array([1.0, 3.0, 5.0])
+>>> line_mse(1.0, 0.0, x, y)   # residuals 1, 2, 3: (1 + 4 + 9) / 3
+4.666666666666667
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from core.loss_functions.data import Dataset, typed_dataset
+from core.loss_functions.losses import MAX_ABS_VALUE
+from core.optimisers import METHODS, Trajectory, optimize
+from core.parsing import check_in_range
+
+#: The sliders of the line y = w·x + b; the MSE contour covers exactly these.
+W_RANGE = (-2.0, 3.0)
+B_RANGE = (-6.0, 10.0)
+#: Grid of the MSE contour, per side.
+GRID = 41
+
+
+def line_mse(w: float, b: float, x: np.ndarray, y: np.ndarray) -> float:
+    """``L(w, b) = (1/n)·Σ(yᵢ − (w·xᵢ + b))²``: the MSE of the line on the points."""
+    y_hat = w * x + b
+    return float(np.mean((y - y_hat) ** 2))
+
+
+def line_mse_grad(w: float, b: float, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``(∂L/∂w, ∂L/∂b) = (−(2/n)·Σxᵢrᵢ, −(2/n)·Σrᵢ)`` with ``rᵢ = yᵢ − (w·xᵢ + b)``."""
+    r = y - (w * x + b)
+    return np.array([-2 * np.mean(x * r), -2 * np.mean(r)])
+
+
+def least_squares(x: Any, y: Any) -> tuple[float, float]:
+    """The line with the smallest MSE, in closed form.
+
+    Notes
+    -----
+    ``w* = Σ(xᵢ − x̄)(yᵢ − ȳ) / Σ(xᵢ − x̄)²`` and ``b* = ȳ − w*·x̄`` (where both
+    partial derivatives of the MSE are 0).
+
+    Examples
+    --------
+    >>> least_squares([0, 1, 2], [1, 3, 5])
+    (2.0, 1.0)
+    """
+    data = typed_dataset(x, y)
+    return _least_squares(data.x, data.y)
+
+
+def _least_squares(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
+    """:func:`least_squares` without the checks (x has at least two values)."""
+    w = np.sum((xs - xs.mean()) * (ys - ys.mean())) / np.sum((xs - xs.mean()) ** 2)
+    b = ys.mean() - w * xs.mean()
+    return float(w), float(b)
+
+
+def mse_surface(
+    x: np.ndarray, y: np.ndarray, w_values: np.ndarray, b_values: np.ndarray
+) -> np.ndarray:
+    """``L(w, b)`` on a grid: shape ``(len(b_values), len(w_values))`` (rows are b).
+
+    Notes
+    -----
+    Uses the moments of the data, ``L = mean(y²) − 2w·mean(xy) − 2b·mean(y)
+    + w²·mean(x²) + 2wb·mean(x) + b²``, so the cost does not grow with ``n``.
+    Tiny negative values from rounding are clipped to 0.
+    """
+    w = np.asarray(w_values, dtype=float)[None, :]
+    b = np.asarray(b_values, dtype=float)[:, None]
+    sxx, sx, sy, sxy, syy = (
+        np.mean(x * x),
+        np.mean(x),
+        np.mean(y),
+        np.mean(x * y),
+        np.mean(y * y),
+    )
+    surface = syy - 2 * w * sxy - 2 * b * sy + w * w * sxx + 2 * w * b * sx + b * b
+    return np.maximum(surface, 0.0)
+
+
+def bowl(data: Dataset, grid: int = GRID) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(w_values, b_values, L)`` over the sliders' ranges; ``L`` has shape (b, w)."""
+    w_values = np.linspace(*W_RANGE, grid)
+    b_values = np.linspace(*B_RANGE, grid)
+    return w_values, b_values, mse_surface(data.x, data.y, w_values, b_values)
+
+
+@dataclass(frozen=True)
+class LineFit:
+    """The learner's line on the data, and the least-squares optimum.
+
+    ``predictions``, ``residuals`` (``y − ŷ``) and ``squares`` (``residuals²``)
+    have shape (n,); ``grad`` is ``(∂L/∂w, ∂L/∂b)``, shape (2,).
+    """
+
+    data: Dataset
+    w: float
+    b: float
+    predictions: np.ndarray
+    residuals: np.ndarray
+    squares: np.ndarray
+    mse: float
+    grad: np.ndarray
+    w_best: float
+    b_best: float
+    mse_best: float
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """The inputs this fit was computed from (a cache key)."""
+        return (self.data.key, self.w, self.b)
+
+    @property
+    def excess(self) -> float:
+        """How much larger the learner's MSE is than the smallest possible."""
+        return max(self.mse - self.mse_best, 0.0)
+
+    @property
+    def at_best(self) -> bool:
+        """True when the line is the best fit (to about 6 significant digits)."""
+        return self.excess <= 1e-6 * max(self.mse_best, 1e-12)
+
+
+def fit_line(data: Dataset, w: float, b: float) -> LineFit:
+    """The line ``y = w·x + b`` on ``data``: residuals, MSE, gradient, optimum.
+
+    Examples
+    --------
+    >>> fit = fit_line(typed_dataset("0, 1, 2", "1, 3, 5"), 1.0, 0.0)
+    >>> fit.squares.tolist(), fit.w_best, fit.b_best
+    ([1.0, 4.0, 9.0], 2.0, 1.0)
+    """
+    w = check_in_range(w, "The slope w", -MAX_ABS_VALUE, MAX_ABS_VALUE)
+    b = check_in_range(b, "The intercept b", -MAX_ABS_VALUE, MAX_ABS_VALUE)
+    x, y = data.x, data.y
+    y_hat = w * x + b
+    residuals = y - y_hat
+    w_best, b_best = _least_squares(x, y)
+    return LineFit(
+        data=data,
+        w=w,
+        b=b,
+        predictions=y_hat,
+        residuals=residuals,
+        squares=residuals**2,
+        mse=line_mse(w, b, x, y),
+        grad=line_mse_grad(w, b, x, y),
+        w_best=w_best,
+        b_best=b_best,
+        mse_best=line_mse(w_best, b_best, x, y),
+    )
+
+
+def descent_path(
+    data: Dataset,
+    w: float,
+    b: float,
+    *,
+    method: str = "gd",
+    lr: float = 0.01,
+    steps: int = 50,
+) -> Trajectory:
+    """The optimiser's path on ``L(w, b)`` from the learner's ``(w, b)``.
+
+    Reuses :func:`core.optimisers.optimize` with ``line_mse`` and
+    ``line_mse_grad``; the trajectory stops (``diverged_at``) if it blows up.
+    """
+    if method not in METHODS:
+        raise ValueError(
+            f"The optimiser must be one of {', '.join(METHODS)}, not {method!r}."
+        )
+    x, y = data.x, data.y
+
+    def loss(p: np.ndarray) -> float:
+        return line_mse(p[0], p[1], x, y)
+
+    def gradient(p: np.ndarray) -> np.ndarray:
+        return line_mse_grad(p[0], p[1], x, y)
+
+    return optimize(loss, gradient, [w, b], method=method, lr=lr, steps=steps)
+
+
+@dataclass(frozen=True)
+class LineDescent:
+    """The learner's line, an optimiser's run from it, and the MSE bowl.
+
+    ``surface`` is ``L`` on the grid ``w_values`` × ``b_values``, shape
+    ``(len(b_values), len(w_values))``.
+    """
+
+    fit: LineFit
+    path: Trajectory
+    method: str
+    lr: float
+    steps: int
+    w_values: np.ndarray = field(repr=False)
+    b_values: np.ndarray = field(repr=False)
+    surface: np.ndarray = field(repr=False)
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """The inputs this run was computed from (a cache key)."""
+        return (self.fit.key, self.method, self.lr, self.steps)
+
+
+def descend(
+    data: Dataset, w: float, b: float, *, method: str, lr: float, steps: int
+) -> LineDescent:
+    """:func:`fit_line`, :func:`descent_path` and :func:`bowl` of one line at once.
+
+    Examples
+    --------
+    >>> data = typed_dataset("0, 1, 2", "1, 3, 5")
+    >>> run = descend(data, 2.0, 1.0, method="gd", lr=0.1, steps=3)
+    >>> run.path.losses.tolist()   # already at the bottom: nothing moves
+    [0.0, 0.0, 0.0, 0.0]
+    """
+    fit = fit_line(data, w, b)
+    path = descent_path(data, fit.w, fit.b, method=method, lr=lr, steps=steps)
+    w_values, b_values, surface = bowl(data)
+    return LineDescent(fit, path, method, lr, steps, w_values, b_values, surface)
+
+
+def snap_to_best(
+    fit: LineFit, w_range: tuple[float, float], b_range: tuple[float, float]
+) -> tuple[float, float, bool]:
+    """The optimum rounded to 12 digits and clipped to the sliders' ranges.
+
+    Returns
+    -------
+    w, b : float
+        The optimum, or the nearest edge of the sliders' ranges.
+    inside : bool
+        False when the optimum lies outside the sliders' ranges.
+    """
+    w = float(f"{fit.w_best:.12g}")
+    b = float(f"{fit.b_best:.12g}")
+    cw = min(max(w, w_range[0]), w_range[1])
+    cb = min(max(b, b_range[0]), b_range[1])
+    return cw, cb, (cw, cb) == (w, b)
