@@ -15,7 +15,7 @@ Charts are titled, have labelled axes, use fonts large enough for a projector,
 and keep the user's zoom across reruns (``uirevision``).
 
 Building figures: Plotly's object API validates and deep-copies the whole
-figure on every ``add_trace``/``update_*`` call, which was about half of a
+figure on every call that adds a trace or updates the layout: about half of a
 page's server time per interaction. Build each figure once from plain dicts with
 :func:`figure` (unvalidated, several times faster); ``tests/viz`` check every
 figure with :func:`validate`, which runs Plotly's full validation. Layouts carry
@@ -105,24 +105,6 @@ def base_layout(
         "colorway": list(SERIES),
         "template": {},
     }
-
-
-def new_figure(
-    title: str,
-    x_title: str = "",
-    y_title: str = "",
-    **layout: Any,
-) -> go.Figure:
-    """Return an empty figure with the shared layout; ``layout`` overrides it."""
-    options = {
-        key: layout.pop(key)
-        for key in ("height", "show_legend", "uirevision")
-        if key in layout
-    }
-    fig = go.Figure(layout=base_layout(title, x_title, y_title, **options))
-    if layout:
-        fig.update_layout(**layout)
-    return fig
 
 
 class Figure(go.Figure):
@@ -273,26 +255,6 @@ class Chart:
         if self.annotations:
             layout["annotations"] = self.annotations
         return figure(self.traces, layout)
-
-
-def fix_range(
-    fig: go.Figure,
-    *,
-    x: tuple[float, float] | None = None,
-    y: tuple[float, float] | None = None,
-) -> go.Figure:
-    """Pin axis ranges so a moving control visibly moves the data."""
-    if x is not None:
-        fig.update_xaxes(range=list(x), autorange=False)
-    if y is not None:
-        fig.update_yaxes(range=list(y), autorange=False)
-    return fig
-
-
-def equal_aspect(fig: go.Figure) -> go.Figure:
-    """Make one unit on x as long as one unit on y (geometry: vectors, grids)."""
-    fig.update_yaxes(scaleanchor="x", scaleratio=1)
-    return fig
 
 
 def play_controls(

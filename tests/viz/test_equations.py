@@ -94,7 +94,7 @@ def test_figures_are_small() -> None:
 
 def test_style_helpers() -> None:
     assert style.rgba("#0072B2", 0.5) == "rgba(0,114,178,0.5)"
-    fig = style.new_figure("T", "x", "y", height=300)
+    fig = style.Chart("T", "x", "y", height=300).figure()
     assert fig.layout.title.text == "T"
     assert fig.layout.height == 300
     assert fig.layout.uirevision == "keep"
