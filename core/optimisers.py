@@ -152,8 +152,8 @@ def optimize(
 
     Examples
     --------
-    >>> bowl = SURFACES["bowl"]
-    >>> optimize(bowl.loss, bowl.gradient, [1.0, 2.0], lr=0.25, steps=1).points[-1]
+    >>> bowl = lambda w: float(w @ w)          # x² + y², gradient 2·(x, y)
+    >>> optimize(bowl, lambda w: 2 * w, [1.0, 2.0], lr=0.25, steps=1).points[-1]
     array([0.5, 1. ])
     """
     rates = _check_rates(method, lr, momentum, beta1, beta2, rho, eps)
