@@ -219,3 +219,12 @@ def test_no_page_script_shadows_a_standard_library_module() -> None:
         if path.stem in sys.stdlib_module_names
     )
     assert clashes == []
+
+
+def test_the_layer_picture_matches_the_code() -> None:
+    """docs/img/layers.svg is drawn from the imports; a new import redraws it."""
+    from scripts import layer_picture
+
+    assert layer_picture.OUTPUT.read_text(encoding="utf-8") == layer_picture.svg(), (
+        "run python -m scripts.layer_picture"
+    )
