@@ -17,6 +17,7 @@ import numpy as np
 from core.bayes import NaiveBayes, percent, strongest_word, vetoing_words
 from core.bayes import format_probability as prob
 from core.parsing import code_literal, format_number
+from text.common import latex_power
 
 #: What "naive" means, and why it still works.
 NAIVE_ASSUMPTION = (
@@ -30,11 +31,7 @@ NAIVE_ASSUMPTION = (
 
 def latex_number(value: float) -> str:
     """``0.0015`` stays, ``1.5e-05`` becomes ``1.5 \\times 10^{-5}``."""
-    text = prob(value)
-    if "e" not in text:
-        return text
-    mantissa, exponent = text.split("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+    return latex_power(prob(value))
 
 
 def naive_bayes_latex(nb: NaiveBayes) -> str:

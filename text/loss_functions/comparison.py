@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from core.loss_functions import LossComparison, line_shift
 from core.parsing import display_number, format_number
-from text.loss_functions.common import latex_number
+from text.common import latex_number
 
 #: Under the table of the four losses.
 COMPARE_NOTE = (

@@ -15,7 +15,7 @@ from __future__ import annotations
 from core.loss_functions import TRUE_B, TRUE_W, X_HIGH, X_LOW, LineFit
 from core.optimisers import METHODS, Trajectory
 from core.parsing import format_number
-from text.loss_functions.common import latex_number
+from text.common import latex_number
 
 #: Under the data controls when the points are generated.
 SEEDED_NOTE = (

@@ -16,7 +16,7 @@ import numpy as np
 
 from core.loss_functions import MAX_POINTS, ResidualReport
 from core.parsing import format_number
-from text.loss_functions.common import latex_number, paren
+from text.common import latex_number, paren
 
 #: The page's opening paragraph.
 INTRO = (
