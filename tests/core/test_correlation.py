@@ -13,6 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from core import correlation as corr
+from core.correlation import game
 
 finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 
@@ -336,6 +337,114 @@ def test_guess_grades(guess: float, r: float, grade: str) -> None:
 def test_bad_guesses(guess: object, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         corr.score_guess(guess, 0.5)  # type: ignore[arg-type]
+
+
+# -- the game's guesses in a link ------------------------------------------------------------
+
+
+def test_guesses_text_by_hand() -> None:
+    assert game.parse_guesses("") == ()
+    assert game.parse_guesses("45_-30_7r12") == ((1, 0.45), (2, -0.3), (7, 0.12))
+    assert game.parse_guesses("100_-100_0") == ((1, 1.0), (2, -1.0), (3, 0.0))
+    assert game.parse_guesses("5r1_2r-1") == ((5, 0.01), (2, -0.01))  # play order
+    assert game.guesses_text([(1, 0.45), (2, -0.3), (7, 0.12), (8, 0.0)]) == (
+        "45_-30_7r12_0"
+    )
+    assert game.guesses_text([(3, 0.5), (1, 0.5)]) == "3r50_1r50"
+    assert game.guesses_text([(1, 0.284999)]) == "28"  # hundredths, as the slider
+
+
+rounds = st.lists(st.integers(1, corr.MAX_ROUND), unique=True, max_size=game.MAX_PLAYED)
+hundredths = st.integers(-game.GUESS_SCALE, game.GUESS_SCALE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rounds, st.data())
+def test_guesses_text_round_trips(numbers: list[int], data: st.DataObject) -> None:
+    guesses = [(n, data.draw(hundredths) / game.GUESS_SCALE) for n in numbers]
+    text = game.guesses_text(guesses)
+    assert game.parse_guesses(text) == tuple(guesses)
+    assert len(text) <= game.MAX_GUESSES_CHARS
+    assert set(text) <= set("0123456789-r_")  # nothing a URL has to escape
+
+
+def test_the_longest_game_fits_the_limit() -> None:
+    worst = [(corr.MAX_ROUND - 2 * i, -1.0) for i in range(game.MAX_PLAYED)]
+    text = game.guesses_text(worst)
+    assert len(text) <= game.MAX_GUESSES_CHARS
+    assert len(game.parse_guesses(text)) == game.MAX_PLAYED
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("abc", "Guess number 1 cannot be read"),
+        ("45__30", "Guess number 2 cannot be read"),
+        ("45_", "Guess number 2 cannot be read"),
+        ("+45", "cannot be read"),
+        ("4.5", "cannot be read"),
+        ("1000", "cannot be read"),
+        ("٣", "cannot be read"),  # only ASCII digits
+        ("45\n\n# x", "cannot be read"),
+        ("101", "101 hundredths; a guess is between −100 and 100"),
+        ("0r5", "round 0; rounds go from 1 to 9999"),
+        ("9999r5_6", "round 10000"),
+        ("1r45_1r30", "Round 1 is listed twice"),
+        ("_".join(["0"] * (game.MAX_PLAYED + 1)), "101 rounds; one game keeps at most"),
+        ("9" * (game.MAX_GUESSES_CHARS + 1), "characters long; a game's link holds"),
+        (None, "must be text"),
+        (45, "must be text"),
+    ],
+)
+def test_bad_guesses_text(text: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        game.parse_guesses(text)
+
+
+def test_bad_guesses_to_write() -> None:
+    with pytest.raises(ValueError, match="your guess must be at most 1"):
+        game.guesses_text([(1, 1.5)])
+    with pytest.raises(ValueError, match="round must be at least 1"):
+        game.guesses_text([(0, 0.5)])
+    with pytest.raises(ValueError, match="listed twice"):
+        game.guesses_text([(2, 0.5), (2, 0.1)])
+    with pytest.raises(ValueError, match="at most 100"):
+        game.guesses_text([(n, 0.0) for n in range(1, game.MAX_PLAYED + 2)])
+
+
+def test_add_guess_counts_a_round_once_and_stops_when_full() -> None:
+    assert game.add_guess("", 1, 0.45) == "45"
+    assert game.add_guess("45", 2, -0.304) == "45_-30"
+    assert game.add_guess("45_-30", 9, 1) == "45_-30_9r100"
+    assert game.add_guess("45_-30", 1, 0.99) == "45_-30"  # round 1 was played
+    full = "_".join(["0"] * game.MAX_PLAYED)
+    with pytest.raises(ValueError, match="already keeps 100 rounds: start again"):
+        game.add_guess(full, game.MAX_PLAYED + 1, 0.5)
+    assert game.add_guess(full, 3, 0.5) == full
+    with pytest.raises(ValueError, match="round must be at most 9999"):
+        game.add_guess("", 10_000, 0.5)
+
+
+def test_replay_gives_the_record_of_the_game_as_played() -> None:
+    """The same seed and guesses: the same clouds, scores, points and streaks."""
+    seed, plays = 5, [(1, 0.62), (2, -0.5), (3, 0.9), (8, 0.0), (4, -0.2)]
+    live = corr.GameRecord()
+    for number, guess in plays:
+        score = corr.score_guess(guess, corr.game_round(seed, number).r)
+        live = corr.record_guess(live, number, score)
+    text = game.guesses_text(plays)
+    replayed = game.replay_game(seed, text)
+    assert replayed == live == game.replay_game(seed, text)
+    assert [n for n, _ in replayed.scores] == [1, 2, 3, 8, 4]
+    assert replayed.played == 5
+    assert not replayed.full
+    assert game.replay_game(6, text) != replayed  # another seed, other clouds
+    assert game.replay_game(0, "") == corr.GameRecord()
+    assert game.replay_game(0, "_".join(["0"] * game.MAX_PLAYED)).full
+    with pytest.raises(ValueError, match="seed"):
+        game.replay_game(-1, "45")
+    with pytest.raises(ValueError, match="cannot be read"):
+        game.replay_game(5, "4x")
 
 
 # -- words ----------------------------------------------------------------------------------------

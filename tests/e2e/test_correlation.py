@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core import correlation as corr
+from core.correlation import game
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -111,3 +112,32 @@ def test_guessing_reveals_r_and_scores(server: Server, page: Page) -> None:
     wait_idle(page)
     expect(page).to_have_url(re.compile(r"seed=5&round=2"))
     expect(chart).to_contain_text("Round 2: what is r?")
+
+
+def test_a_reload_keeps_the_game(server: Server, page: Page) -> None:
+    """Two rounds played, then a reload (a new websocket session): same score."""
+    seed = 26  # guessing 0 twice: a miss, then great
+    record = game.replay_game(seed, "0_0")
+    shown = [str(record.points), str(record.streak), str(record.best_streak)]
+    assert shown == ["3", "1", "1"]  # not what a lost game shows
+    sockets: list[str] = []
+    page.on("websocket", lambda ws: sockets.append(ws.url))
+    open_page(page, f"{server.url}/correlation?view=guess&seed={seed}")
+    chart = page.locator(CHARTS).first
+    for round_ in (1, 2):
+        if round_ > 1:
+            page.get_by_role("button", name="Next round ▶").click()
+            wait_idle(page)
+        expect(chart).to_contain_text(f"Round {round_}: what is r?")
+        page.get_by_role("button", name="Check my guess").click()  # the slider's 0
+        wait_idle(page)
+        expect(page.get_by_role("button", name="Next round ▶")).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"seed={seed}&round=2&guesses=0_0$"))
+    expect(page.locator(METRIC)).to_have_text(shown)
+    page.reload()
+    wait_idle(page)
+    expect(page.locator(METRIC)).to_have_text(shown)
+    expect(page.get_by_text("Round 2: you guessed 0.00").first).to_be_visible()
+    expect(page.get_by_role("button", name="Check my guess")).to_have_count(0)
+    expect(page.get_by_text("2 rounds played · 1 great").first).to_be_visible()
+    assert len(sockets) >= 2  # the reload opened a new session

@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import correlation as corr
+from core.correlation import game
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
 from text import correlation as ctext
 
@@ -341,3 +342,134 @@ def test_teacher_can_hide_the_seed() -> None:
     round_ = corr.game_round(12, 1)
     _guess(at, 0.0)
     assert corr.format_r(round_.r) in texts(at)
+
+
+# -- the game survives a new session: it lives in the link --------------------------------
+
+
+def _words(at: AppTest) -> str:
+    """Every piece of text a learner reads: markdown, captions, boxes."""
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.text)]
+    parts += [e.value for e in (*at.info, *at.warning, *at.success, *at.error)]
+    return "\n".join(parts)
+
+
+def _play_two_rounds(seed: int) -> AppTest:
+    """Round 1 guessed right, round 2 wrong: 3 points, streak 0, best 1."""
+    at = _run({"view": "guess", "seed": str(seed)})
+    _guess(at, round(corr.game_round(seed, 1).r, 2))
+    _button(at, "Next round ▶").click().run()
+    _guess(at, -1.0 if corr.game_round(seed, 2).r > 0 else 1.0)
+    assert not at.exception
+    return at
+
+
+def test_a_new_session_with_the_link_shows_the_same_round_and_score() -> None:
+    """A reload, or a reconnect to another server process, keeps the game."""
+    played = _play_two_rounds(5)
+    before = _metrics(played)
+    assert before == {"points": "3", "streak": "0", "best": "1"}
+    link = dict(played.query_params)
+    r1, r2 = corr.game_round(5, 1).r, corr.game_round(5, 2).r
+    assert link["guesses"] == game.guesses_text([(1, r1), (2, -1.0 if r2 > 0 else 1)])
+    fresh = _run(link)  # a new session: nothing but the link
+    assert _metrics(fresh) == before
+    assert fresh.warning[0].value.startswith("Round 2: you guessed")
+    assert "Not this time" in fresh.warning[0].value
+    assert fresh.warning[0].value == played.warning[0].value
+    assert "2 rounds played · 1 great" in _words(fresh)
+    assert not [b for b in fresh.button if b.label == "Check my guess"]
+    history = trace(figures(fresh)[1], "your guesses")
+    np.testing.assert_array_equal(
+        history["y"], trace(figures(played)[1], "your guesses")["y"]
+    )
+    assert dict(fresh.query_params) == link
+    # and the game goes on from there
+    _button(fresh, "Next round ▶").click().run()
+    assert fresh.query_params["round"] == "3"
+    _guess(fresh, round(corr.game_round(5, 3).r, 2))
+    assert _metrics(fresh) == {"points": "6", "streak": "1", "best": "1"}
+
+
+def test_a_link_with_guesses_replays_them_in_order() -> None:
+    seed = 9
+    rs = [corr.game_round(seed, n).r for n in (1, 2, 7)]
+    text = game.guesses_text([(1, rs[0]), (2, rs[1]), (7, -rs[2])])
+    at = _run({"view": "guess", "seed": str(seed), "round": "7", "guesses": text})
+    record = game.replay_game(seed, text)
+    assert _metrics(at) == {
+        "points": str(record.points),
+        "streak": str(record.streak),
+        "best": str(record.best_streak),
+    }
+    assert record.best_streak == 2
+    assert "3 rounds played" in _words(at)
+    verdict = [*at.success, *at.warning]
+    assert len(verdict) == 1
+    assert verdict[0].value.startswith("Round 7: you guessed")
+
+
+HOSTILE_GUESSES = [
+    "abc",
+    "45__30",
+    "45_",
+    "1r45_1r30",  # round 1 twice
+    "101",  # more than 1 in hundredths
+    "9999r5_6",  # round 10000
+    "+45",
+    "٣",  # an Arabic-Indic digit
+    "_".join(["0"] * (game.MAX_PLAYED + 1)),
+    "9" * (game.MAX_GUESSES_CHARS + 1),
+    "1" * 100_000,
+    "![x](http://10.0.0.1/num.png)",
+    "45\n\n# HACKED",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_GUESSES, ids=range(len(HOSTILE_GUESSES)))
+def test_a_bad_guesses_link_starts_a_new_game_with_a_note(value: str) -> None:
+    at = _run({"view": "guess", "seed": "5", "guesses": value})
+    assert not at.exception
+    assert not at.error
+    said = _words(at)
+    assert "Ignored" in said
+    assert "guesses" in said
+    assert "10.0.0.1" not in said
+    assert "HACKED" not in said
+    assert len(said) < 5_000  # nothing long is echoed
+    assert _metrics(at) == {"points": "0", "streak": "0", "best": "0"}
+    assert [b for b in at.button if b.label == "Check my guess"]
+    assert "guesses" not in at.query_params
+
+
+def test_a_full_game_says_to_start_again() -> None:
+    text = "_".join(["0"] * game.MAX_PLAYED)
+    query = {"view": "guess", "seed": "5", "guesses": text}
+    at = _run({**query, "round": str(game.MAX_PLAYED + 1)})
+    assert not [b for b in at.button if b.label == "Check my guess"]
+    assert ctext.game_full(game.MAX_PLAYED) in [box.value for box in at.info]
+    assert f"{game.MAX_PLAYED} rounds played" in _words(at)
+    _button(at, "Start again from round 1").click().run()
+    assert _metrics(at) == {"points": "0", "streak": "0", "best": "0"}
+    assert "guesses" not in at.query_params
+    assert "round" not in at.query_params
+    played = _run({**query, "round": "7"})  # a played round still shows its verdict
+    assert _button(played, "Next round ▶")
+
+
+def test_each_seed_keeps_its_game_in_the_session() -> None:
+    at = _run({"view": "guess"})
+    _guess(at, round(corr.game_round(0, 1).r, 2))
+    assert _metrics(at)["points"] == "3"
+    at.number_input(key="seed").set_value(6).run()
+    assert _metrics(at)["points"] == "0"
+    assert "guesses" not in at.query_params
+    at.number_input(key="seed").set_value(0).run()
+    assert _metrics(at)["points"] == "3"
+    assert at.query_params["guesses"] == game.guesses_text(
+        [(1, corr.game_round(0, 1).r)]
+    )
+    _button(at, "↺ Notebook example").click().run()  # the controls, not the game
+    assert "guesses" not in at.query_params
+    at.segmented_control(key="view").set_value("guess").run()
+    assert _metrics(at)["points"] == "3"

@@ -43,6 +43,7 @@ from text.correlation.notes import (
     OUTLIER_INTRO,
     QUADRANT_NOTE,
     TRY,
+    game_full,
 )
 from text.correlation.words import (
     anscombe_table,
@@ -102,6 +103,7 @@ __all__ = [
     "describe_sample",
     "game_code",
     "game_code_result",
+    "game_full",
     "guess_label",
     "matrix_code",
     "matrix_code_result",

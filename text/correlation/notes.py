@@ -86,6 +86,16 @@ MATRIX_INTRO = (
 )
 GAME_HELP = (
     "Teachers: share this page's address — everyone with the same seed gets the "
-    "same rounds. Add `&hide=seed` to hide the seed."
+    "same rounds. Add `&hide=seed` to hide the seed. The address also keeps your "
+    "guesses (`guesses=…`), so a reload or a lost connection keeps your score: "
+    "share it before you play, or without that part, for a class that starts at 0."
 )
 GAME_SEED_LABEL = "Game seed (same seed → same rounds)"
+
+
+def game_full(rounds: int) -> str:
+    """The game's words when it keeps ``rounds`` rounds, all its link holds."""
+    return (
+        f"This game keeps {rounds} rounds, the most one link holds. Start again "
+        "from round 1, or pick another seed, to play on."
+    )

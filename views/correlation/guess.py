@@ -1,8 +1,11 @@
 """Guess r: a cloud per round, the learner's guess scored, a running record.
 
-The record of each game (one per seed) lives in the session under
-``GAME_KEY`` and is passed to every function and button that reads or
-changes it.
+The game lives in the link: ``seed``, ``round`` and ``guesses`` (every round's
+guess, see ``core.correlation.game.parse_guesses``), so a reload, or a reconnect
+to another server process, shows the same round and score. The record is
+replayed from them on each run. The session also keeps each seed's guesses
+under ``GAME_KEY``, so a learner who tries another seed finds the first game
+again when they come back to it.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import correlation as corr
+from core.correlation import game
 from text import correlation as words
 from ui import page
 from ui.code_panel import code_panel
@@ -22,27 +26,60 @@ from viz import correlation as viz
 ROUND = Param.integer(
     "round", "Round", 1, min_value=1, max_value=corr.MAX_ROUND, widget="number"
 )
-PARAMS = (SEED, ROUND)
+GUESSES = Param.text(
+    "guesses",
+    "Your guesses so far",
+    "",
+    max_chars=game.MAX_GUESSES_CHARS,
+    validate=game.parse_guesses,
+)
+PARAMS = (SEED, ROUND, GUESSES)
+#: This session's games: each seed's ``guesses`` text (the link holds the current one).
 GAME_KEY = "_correlation_game"
-#: Records by seed: a learner may play several games (seeds) in one session.
-Records = dict[int, corr.GameRecord]
+#: The seed of the game shown on the last run.
+SEED_KEY = "_correlation_game_seed"
+Games = dict[int, str]
 GRADE_BOX = {"great": st.success, "good": st.success, "miss": st.warning}
 
 
-def _check_guess(records: Records, round_: corr.GameRound) -> None:
-    score = corr.score_guess(st.session_state.get("guess", 0.0), round_.r)
-    record = records.get(round_.seed, corr.GameRecord())
-    records[round_.seed] = corr.record_guess(record, round_.number, score)
+def _guesses(state: PageState, games: Games, seed: int) -> str:
+    """This seed's guesses: the link's (or a button's), else what the session kept.
+
+    A new seed resumes that seed's game; an empty ``guesses`` (the notebook
+    button, coming back from another page) never erases a game the session
+    keeps: only "Start again" does.
+    """
+    guesses = state.value("guesses")
+    last = st.session_state.get(SEED_KEY)
+    switched = last is not None and last != seed and guesses == games.get(last, "")
+    if switched or not guesses:
+        guesses = games.get(seed, "")
+    games[seed] = guesses
+    st.session_state[SEED_KEY] = seed
+    state.set_values({"guesses": guesses})
+    return guesses
 
 
-def _restart(state: PageState, records: Records, seed: int) -> None:
-    records[seed] = corr.GameRecord()
-    state.set_values({"round": 1})
+def _check_guess(state: PageState, games: Games, round_: corr.GameRound) -> None:
+    guess = st.session_state.get("guess", 0.0)
+    guesses = game.add_guess(state.value("guesses"), round_.number, guess)
+    games[round_.seed] = guesses
+    state.set_values({"guesses": guesses})
 
 
-def _play(state: PageState, records: Records, round_: corr.GameRound) -> None:
+def _restart(state: PageState, games: Games, seed: int) -> None:
+    games[seed] = ""
+    state.set_values({"round": 1, "guesses": ""})
+
+
+def _play(
+    state: PageState, games: Games, round_: corr.GameRound, record: corr.GameRecord
+) -> None:
     """The guess form, or (once scored) the verdict and the next round's button."""
-    score = records.get(round_.seed, corr.GameRecord()).score_of(round_.number)
+    score = record.score_of(round_.number)
+    if score is None and record.full:
+        st.info(words.game_full(game.MAX_PLAYED))
+        return
     if score is None:
         form = st.form("guess_form")
         label = words.guess_label(round_.number)
@@ -51,7 +88,7 @@ def _play(state: PageState, records: Records, round_: corr.GameRound) -> None:
             "Check my guess",
             type="primary",
             on_click=_check_guess,
-            args=(records, round_),
+            args=(state, games, round_),
         )
         return
     GRADE_BOX[score.grade](words.describe_round(round_, score))
@@ -61,13 +98,12 @@ def _play(state: PageState, records: Records, round_: corr.GameRound) -> None:
     )
 
 
-def _controls(
-    state: PageState, records: Records
-) -> tuple[corr.GameRound, corr.GameRecord]:
+def _controls(state: PageState, games: Games) -> tuple[corr.GameRound, corr.GameRecord]:
     seed = int(state.widget("seed", label=words.GAME_SEED_LABEL))
     round_ = page.compute("round", corr.game_round, seed, state.value("round"))
-    _play(state, records, round_)
-    record = records.get(seed, corr.GameRecord())
+    guesses = _guesses(state, games, seed)
+    record = page.compute("record", game.replay_game, seed, guesses, shared=True)
+    _play(state, games, round_, record)
     metric_row(
         [
             ("points", str(record.points), None),
@@ -76,9 +112,7 @@ def _controls(
         ]
     )
     st.caption(words.describe_record(record))
-    st.button(
-        "Start again from round 1", on_click=_restart, args=(state, records, seed)
-    )
+    st.button("Start again from round 1", on_click=_restart, args=(state, games, seed))
     st.caption(words.GAME_HELP)
     return round_, record
 
@@ -99,9 +133,9 @@ def _show(round_: corr.GameRound, record: corr.GameRecord) -> None:
 
 def render(state: PageState, frame: Frame) -> None:
     """The round, the guess and the score on the left; the cloud and history right."""
-    records: Records = st.session_state.setdefault(GAME_KEY, {})
+    games: Games = st.session_state.setdefault(GAME_KEY, {})
     with frame.controls:
-        round_, record = _controls(state, records)
+        round_, record = _controls(state, games)
     with frame.main:
         _show(round_, record)
 
