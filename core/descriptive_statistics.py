@@ -24,11 +24,18 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from core.parsing import as_finite_array, format_number, parse_vector
+from core.parsing import (
+    as_finite_array,
+    check_finite_number,
+    check_int,
+    format_number,
+    parse_vector,
+)
 
 #: Most values a learner may enter on this page (every value gets a square).
 MAX_VALUES = 200
@@ -66,6 +73,11 @@ class DataSummary:
     def n(self) -> int:
         """The number of values."""
         return int(self.values.size)
+
+    @property
+    def all_equal(self) -> bool:
+        """True when every value is the same (then nothing varies: variance 0)."""
+        return bool(np.all(self.values == self.values[0]))
 
     @property
     def deviations(self) -> np.ndarray:
@@ -136,7 +148,14 @@ def summarize(data: object, ddof: int = 0) -> DataSummary:
     -----
     ``mean = Σxᵢ / n``; population variance ``σ² = Σ(xᵢ − x̄)² / n`` (``ddof=0``,
     NumPy's default); sample variance ``s² = Σ(xᵢ − x̄)² / (n − 1)`` (``ddof=1``).
-    The standard deviation is the square root of the variance.
+    The standard deviation is the square root of the variance. When every value is
+    the same the variance is exactly 0 (``np.var`` of the deviations from the first
+    value), not the rounding noise of the mean.
+
+    Examples
+    --------
+    >>> float(summarize("0.1, 0.1, 0.1").var_pop)   # np.var gives 1.9e-34
+    0.0
     """
     if ddof not in (0, 1):
         raise ValueError(f"ddof must be 0 or 1, not {ddof!r}.")
@@ -149,14 +168,18 @@ def summarize(data: object, ddof: int = 0) -> DataSummary:
     n = values.size
     if n < 2 and ddof == 1:
         raise ValueError(_ONE_VALUE)
+    # Equal values have no spread at all; np.var([0.1, 0.1, 0.1]) would give
+    # 1.9e-34, the rounding error of the mean 0.10000000000000002, so the spread is
+    # taken from the deviations from the first value instead (all exactly 0).
+    spread = values - values[0] if bool(np.all(values == values[0])) else values
     return DataSummary(
         values=values,
         mean=np.mean(values),
         median=np.median(values),
-        var_pop=np.var(values),
-        std_pop=np.std(values),
-        var_sample=np.var(values, ddof=1) if n > 1 else None,
-        std_sample=np.std(values, ddof=1) if n > 1 else None,
+        var_pop=np.var(spread),
+        std_pop=np.std(spread),
+        var_sample=np.var(spread, ddof=1) if n > 1 else None,
+        std_sample=np.std(spread, ddof=1) if n > 1 else None,
         ddof=ddof,
     )
 
@@ -242,6 +265,11 @@ def move_largest_value(
     runs over the data's range stretched by one span to the left and two to the
     right, so the largest value is seen becoming an outlier.
     """
+    points = check_int(points, "The number of positions", 2, 10_000)
+    if low is not None:
+        low = check_finite_number(low, "low")
+    if high is not None:
+        high = check_finite_number(high, "high")
     if low is None or high is None:
         left, right = view_range(summary)
         span = right - left
@@ -249,6 +277,8 @@ def move_largest_value(
         high = right + 2 * span if high is None else high
     if not low < high:
         raise ValueError("The sweep needs low < high.")
+    if not math.isfinite(high - low):
+        raise ValueError("The sweep is too wide: keep low and high within ±1e300.")
     values = summary.values
     positions = np.linspace(low, high, points)
     index = int(np.argmax(values))

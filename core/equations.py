@@ -23,7 +23,7 @@ from typing import Literal
 
 import numpy as np
 
-from core.parsing import as_finite_array, check_finite_number
+from core.parsing import as_finite_array, check_finite_number, finite_result
 
 SolutionKind = Literal["one", "none", "all"]
 
@@ -68,7 +68,11 @@ def solve_linear(a: float, b: float) -> LinearSolution:
 
 def line_values(w: float, b: float, x: np.ndarray) -> np.ndarray:
     """The model ``y = w·x + b`` evaluated at every ``x`` (vectorised)."""
-    return w * np.asarray(x, dtype=float) + b
+    w = check_finite_number(w, "w")
+    b = check_finite_number(b, "b")
+    xs = as_finite_array(x, "x")
+    with np.errstate(all="ignore"):
+        return finite_result(w * xs + b, "The line y = w·x + b")
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,10 @@ class SystemSolution:
     kind: SolutionKind
     point: tuple[float, float] | None
     determinant: float
+    #: False when the lines cross once but ``det`` is too small or large for a
+    #: float (e.g. coefficients near 1e-243): ``determinant`` then holds the
+    #: nearest float of the right sign, and the words say so.
+    determinant_stored: bool = True
 
     @property
     def key(self) -> tuple[float, ...]:
@@ -106,7 +114,13 @@ def solve_system(coefficients: object, constants: object) -> SystemSolution:
     With ``det = a₁b₂ − a₂b₁ ≠ 0`` (``A`` has rank 2) the single solution comes
     from ``np.linalg.solve``. With ``det = 0`` the lines are parallel: the ranks
     of ``A`` and ``[A | c]`` tell "no solution" from "the same line", so no
-    ``LinAlgError`` can reach the learner.
+    ``LinAlgError`` can reach the learner. Ranks are taken after dividing each
+    equation by its largest coefficient, so the answer does not depend on units.
+
+    Examples
+    --------
+    >>> solve_system([[1e6, 0], [0, 1e-6]], [1, 1]).point  # x = 1e-6, y = 1e6
+    (1e-06, 1000000.0)
     """
     matrix = as_finite_array(coefficients, "the coefficients", ndim=2)
     rhs = as_finite_array(constants, "the right-hand sides", ndim=1)
@@ -118,21 +132,47 @@ def solve_system(coefficients: object, constants: object) -> SystemSolution:
                 f"Equation {row} has no x and no y (both coefficients are 0), so it "
                 "is not a line: give x or y a non-zero coefficient."
             )
-    det = float(np.linalg.det(matrix))
-    if np.linalg.matrix_rank(matrix) == 2:
-        x, y = np.linalg.solve(matrix, rhs)
-        return SystemSolution(matrix, rhs, "one", (float(x), float(y)), det)
-    augmented = np.column_stack([matrix, rhs])
-    same = np.linalg.matrix_rank(augmented) == np.linalg.matrix_rank(matrix)
+    scaled = _per_equation(matrix)
+    if np.linalg.matrix_rank(scaled) == 2:
+        with np.errstate(all="ignore"):
+            x, y = np.linalg.solve(matrix, rhs)
+            det = float(matrix[0, 0] * matrix[1, 1] - matrix[0, 1] * matrix[1, 0])
+        if not (np.isfinite(x) and np.isfinite(y)):
+            raise ValueError(
+                "The lines cross so far away that the point is too large to compute: "
+                "make the right-hand sides smaller or the coefficients larger."
+            )
+        stored = det != 0 and bool(np.isfinite(det))
+        if not stored:  # the lines still cross once: keep the sign, say so in words
+            sign = float(np.sign(np.linalg.det(scaled))) or 1.0
+            huge = not np.isfinite(det) or abs(det) > 1
+            det = sign * (np.finfo(float).max if huge else np.finfo(float).tiny)
+        return SystemSolution(matrix, rhs, "one", (float(x), float(y)), det, stored)
+    augmented = _per_equation(np.column_stack([matrix, rhs]))
+    same = np.linalg.matrix_rank(augmented) == np.linalg.matrix_rank(scaled)
     return SystemSolution(matrix, rhs, "all" if same else "none", None, 0.0)
+
+
+def _per_equation(matrix: np.ndarray) -> np.ndarray:
+    """Each row divided by its largest entry in size: the same equations, in units of 1.
+
+    Rank with NumPy's tolerance (relative to the largest singular value) then does
+    not depend on the units of each equation: ``1e6·x = 1`` and ``1e-6·y = 1`` cross
+    once, although ``[[1e6, 0], [0, 1e-6]]`` looks singular to an absolute test.
+    """
+    return matrix / np.abs(matrix).max(axis=1, keepdims=True)
 
 
 def system_line(
     a: float, b: float, c: float, x: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Points of the line ``a·x + b·y = c`` over ``x`` (a vertical line if ``b = 0``)."""
-    x = np.asarray(x, dtype=float)
-    if b == 0:
-        y = np.array([x.min(), x.max()])
-        return np.full(2, c / a), y
-    return x, (c - a * x) / b
+    a, b, c = (check_finite_number(v, n) for v, n in ((a, "a"), (b, "b"), (c, "c")))
+    x = as_finite_array(x, "x", ndim=1)
+    if a == 0 and b == 0:
+        raise ValueError("a·x + b·y = c is not a line when a and b are both 0.")
+    with np.errstate(all="ignore"):
+        if b == 0:
+            y = np.array([x.min(), x.max()])
+            return finite_result(np.full(2, c / a), "The line"), y
+        return x, finite_result((c - a * x) / b, "The line")

@@ -22,14 +22,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
+from core.normal_tails import normal_cdf as normal_cdf
+from core.normal_tails import normal_lower_tail as normal_lower_tail
+from core.normal_tails import normal_sf as normal_sf
+from core.normal_tails import rule_probability as rule_probability
 from core.parsing import (
+    as_finite_array,
     check_finite_number,
     check_in_range,
     check_int,
     check_seed,
+    finite_result,
     format_number,
 )
 
@@ -45,6 +52,8 @@ Y_MAX = 0.9
 BIN_SPAN = 4.0
 #: The k of the 68–95–99.7 rule: within 1, 2 and 3 standard deviations.
 RULE_K = (1, 2, 3)
+
+Side = Literal["upper", "lower", "both"]
 
 
 def check_normal(mu: float, sigma: float) -> tuple[float, float]:
@@ -105,33 +114,15 @@ def normal_pdf(x: np.ndarray | float, mu: float, sigma: float) -> np.ndarray:
     >>> round(float(normal_pdf(0.0, 0, 1)), 4)   # 1/√(2π)
     0.3989
     """
-    z = (np.asarray(x, dtype=float) - mu) / sigma
-    return np.exp(-0.5 * z * z) / (sigma * math.sqrt(2 * math.pi))
-
-
-def normal_cdf(x: float, mu: float, sigma: float) -> float:
-    """``Φ((x − μ)/σ) = ½(1 + erf((x − μ)/(σ√2)))``, the probability ``P(X ≤ x)``.
-
-    The same formula, operation for operation, as ``statistics.NormalDist(mu,
-    sigma).cdf(x)``, so the code panel's ``NormalDist`` gives identical digits.
-
-    Examples
-    --------
-    >>> normal_cdf(0.0, 0, 1)   # half the area lies left of the mean
-    0.5
-    """
-    return 0.5 * (1.0 + math.erf((x - mu) / (sigma * math.sqrt(2.0))))
-
-
-def rule_probability(k: float) -> float:
-    """``P(|X − μ| < kσ) = erf(k/√2)`` for any normal distribution (68–95–99.7).
-
-    Examples
-    --------
-    >>> round(rule_probability(2), 4)
-    0.9545
-    """
-    return math.erf(k / math.sqrt(2.0))
+    mu = check_finite_number(mu, "The mean μ")
+    sigma = check_finite_number(sigma, "The standard deviation σ")
+    if sigma <= 0:
+        raise ValueError("The standard deviation σ must be greater than 0.")
+    xs = as_finite_array(x, "x")
+    with np.errstate(over="ignore", under="ignore"):
+        z = (xs - mu) / sigma
+        density = np.exp(-0.5 * z * z) / (sigma * math.sqrt(2 * math.pi))
+    return finite_result(np.where(np.isfinite(z), density, 0.0), "The density")
 
 
 def draw_normal(mu: float, sigma: float, n: int, seed: int) -> np.ndarray:
@@ -231,7 +222,10 @@ def summarize_sample(
     """
     mu, sigma = check_normal(mu, sigma)
     bins = check_int(bins, "The number of bins", *BINS_LIMITS)
-    samples = np.asarray(samples, dtype=float)
+    seed = check_seed(seed)
+    samples = as_finite_array(samples, "The draws", ndim=1)
+    if np.max(np.abs(samples)) > 1e150:
+        raise ValueError("The draws are too large to summarise (beyond ±1e150).")
     low, high = mu - BIN_SPAN * sigma, mu + BIN_SPAN * sigma
     counts, edges = np.histogram(samples, bins=bins, range=(low, high))
     inside = int(counts.sum())
@@ -279,6 +273,24 @@ class IntervalProbability:
     probability: float
     count: int
     n: int
+    #: ``"upper"``: both ends at or above μ, ``P = P(X > a) − P(X > b)``;
+    #: ``"lower"``: both at or below, ``P = P(X < b) − P(X < a)``; ``"both"``:
+    #: ``Φ(b) − Φ(a)``. A tail is computed with ``erfc``, so an interval far from μ
+    #: gets its true tiny probability (about 1e-18), not ``1 − 1 = 0``.
+    side: Side = "both"
+
+    @property
+    def terms(self) -> tuple[float, float]:
+        """The two numbers subtracted to give ``probability``, in that order."""
+        if self.side == "upper":
+            return normal_sf(self.a, self.mu, self.sigma), normal_sf(
+                self.b, self.mu, self.sigma
+            )
+        if self.side == "lower":
+            return normal_lower_tail(self.b, self.mu, self.sigma), normal_lower_tail(
+                self.a, self.mu, self.sigma
+            )
+        return self.cdf_b, self.cdf_a
 
     @property
     def share(self) -> float:
@@ -331,6 +343,8 @@ def interval_probability(
     >>> r = interval_probability(0, 1, -1, 1, draws)
     >>> round(r.probability, 4), r.count, r.share
     (0.6827, 3, 0.6)
+    >>> f"{interval_probability(-3, 0.5, 6, 9, draws).probability:.3g}"  # 18σ out
+    '9.74e-73'
     """
     mu, sigma = check_normal(mu, sigma)
     a = check_in_range(a, "a", *X_RANGE)
@@ -340,13 +354,21 @@ def interval_probability(
             f"The interval needs a < b, but a = {format_number(a)} and "
             f"b = {format_number(b)}: move a left of b."
         )
-    samples = np.asarray(samples, dtype=float)
+    samples = as_finite_array(samples, "The draws", ndim=1)
+    side: Side = "upper" if a >= mu else "lower" if b <= mu else "both"
+    if side == "upper":  # both ends above μ: subtract upper tails, which keep digits
+        probability = normal_sf(a, mu, sigma) - normal_sf(b, mu, sigma)
+    elif side == "lower":
+        probability = normal_lower_tail(b, mu, sigma) - normal_lower_tail(a, mu, sigma)
+    else:
+        probability = normal_cdf(b, mu, sigma) - normal_cdf(a, mu, sigma)
     return IntervalProbability(
         mu=mu,
         sigma=sigma,
         a=a,
         b=b,
-        probability=normal_cdf(b, mu, sigma) - normal_cdf(a, mu, sigma),
+        probability=probability,
         count=int(np.count_nonzero((samples > a) & (samples < b))),
         n=int(samples.size),
+        side=side,
     )

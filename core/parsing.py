@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from core.brackets import split_rows
+
 #: Longest list a learner may type (keeps every page fast).
 MAX_LIST_LENGTH = 1000
 #: Largest number of rows or columns of a typed matrix.
@@ -36,6 +38,8 @@ SEED_LIMITS = (0, 2**32 - 1)
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-"})  # − – —
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _BRACKETS = "[]()"
+#: Two commas with nothing but spaces between them: an entry was left out.
+_EMPTY_ENTRY = re.compile(r",[ \t]*,")
 
 
 def check_finite_number(value: Any, name: str) -> float:
@@ -112,27 +116,53 @@ def as_finite_array(
     return array
 
 
+def check_names(names: Any, count: int = 2) -> tuple[str, ...]:
+    """Return ``names`` (labels such as ``("x", "y")``) as a tuple of ``count`` texts."""
+    if (
+        not isinstance(names, tuple | list)
+        or len(names) != count
+        or not all(isinstance(name, str) for name in names)
+    ):
+        raise ValueError(f"The names must be {count} pieces of text, not {names!r}.")
+    return tuple(names)
+
+
+def finite_result(values: Any, what: str) -> np.ndarray:
+    """``values`` as a float array if every entry is finite, else a ``ValueError``.
+
+    For results that overflow (``1e308 * 2``): compute under
+    ``np.errstate(all="ignore")`` and pass the result here.
+
+    >>> finite_result([1.0, 2.0], "The line").tolist()
+    [1.0, 2.0]
+    """
+    array = np.asarray(values, dtype=float)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(
+            f"{what} is too large to compute with these numbers: use smaller ones."
+        )
+    return array
+
+
 def parse_number(token: str, name: str = "value") -> float:
     """Read one number written by a learner: ``"2"``, ``"-0.5"``, ``"1e-3"``.
 
     Accepts a typographic minus sign. Rejects everything else, including
     ``nan`` and ``inf``, with a message that quotes the token.
     """
+    if isinstance(token, bool) or not isinstance(token, str | int | float):
+        raise ValueError(f"{name}: a number is missing (got {type(token).__name__}).")
     text = str(token).strip().translate(_MINUS_SIGNS).replace(" ", "")
     if not text:
         raise ValueError(f"{name}: a number is missing.")
     if not _NUMBER_RE.match(text):
         lowered = text.lower().lstrip("+-")
         if lowered in {"nan", "inf", "infinity"}:
-            raise ValueError(
-                f"{name}: {token.strip()!r} is not allowed; use a finite number."
-            )
-        raise ValueError(f"{name}: {token.strip()!r} is not a number.")
+            raise ValueError(f"{name}: {text!r} is not allowed; use a finite number.")
+        raise ValueError(f"{name}: {text!r} is not a number.")
     number = float(text)
     if not math.isfinite(number):
-        raise ValueError(
-            f"{name}: {token.strip()!r} is too large to be a finite number."
-        )
+        raise ValueError(f"{name}: {text!r} is too large to be a finite number.")
     return number
 
 
@@ -147,7 +177,12 @@ def _check_text(text: Any, name: str) -> str:
     return text.translate(_MINUS_SIGNS)
 
 
-def _split_numbers(text: str) -> list[str]:
+def _split_numbers(text: str, name: str) -> list[str]:
+    if _EMPTY_ENTRY.search(text):
+        raise ValueError(
+            f"{name}: an entry is missing between two commas (“, ,”): type a number "
+            "there or remove one comma."
+        )
     return [tok for tok in re.split(r"[,\s;]+", text.strip()) if tok]
 
 
@@ -175,11 +210,13 @@ def parse_vector(
     ndarray of shape (n,)
     """
     text = _check_text(text, name).strip()
+    min_length = check_int(min_length, "min_length", 0)
+    max_length = check_int(max_length, "max_length", 1)
     if text[:1] in "[(" and text[-1:] in "])":
         text = text[1:-1]
     if any(ch in text for ch in _BRACKETS):
         raise ValueError(f"{name}: brackets are only allowed around the whole list.")
-    tokens = _split_numbers(text)
+    tokens = _split_numbers(text, name)
     if not tokens:
         raise ValueError(
             f"{name} is empty: enter numbers separated by commas, e.g. 1, 2, 3."
@@ -214,21 +251,20 @@ def parse_matrix(
     ndarray of shape (rows, cols)
     """
     text = _check_text(text, name).strip()
+    max_rows = check_int(max_rows, "max_rows", 1)
+    max_cols = check_int(max_cols, "max_cols", 1)
     if not text:
         raise ValueError(f"{name} is empty: enter rows such as 1, 2; 3, 4.")
     if text.count("[") != text.count("]") or text.count("(") != text.count(")"):
         raise ValueError(f"{name}: the brackets do not match.")
-    # "[[1, 2], [3, 4]]" -> rows split at "],"; then drop every bracket.
-    normalised = re.sub(r"[\])]\s*,?\s*[\[(]", ";", text)
-    normalised = normalised.translate(str.maketrans("", "", _BRACKETS))
-    raw_rows = [row for row in re.split(r"[;\n]+", normalised) if row.strip(" ,\t\r")]
+    raw_rows = [row for row in split_rows(text, name) if row.strip(" ,\t\r")]
     if not raw_rows:
         raise ValueError(f"{name} is empty: enter rows such as 1, 2; 3, 4.")
     if len(raw_rows) > max_rows:
         raise ValueError(
             f"{name} has {len(raw_rows)} rows; the most allowed is {max_rows}."
         )
-    rows = [_split_numbers(row) for row in raw_rows]
+    rows = [_split_numbers(row, name) for row in raw_rows]
     widths = [len(row) for row in rows]
     if len(set(widths)) != 1:
         listed = ", ".join(str(w) for w in widths)
@@ -252,7 +288,9 @@ def format_number(value: float, digits: int | None = None) -> str:
     reads back to the same float (so pasted code reproduces the page exactly),
     or ``digits`` significant digits when given (for display only).
     """
-    number = float(value)
+    number = check_finite_number(value, "A number to write")
+    if digits is not None:
+        digits = check_int(digits, "digits", 1, 17)
     if number == 0:
         return "0"
     if number.is_integer() and abs(number) < 1e15:
@@ -266,12 +304,24 @@ def display_number(value: float, digits: int = 4) -> str:
     """Write a number for a sentence or a chart label.
 
     ``digits`` significant digits and a typographic minus sign (``−3.5``), which
-    reads better than a hyphen.
+    reads better than a hyphen. Very small or large numbers are written as a
+    power of ten (``1.129 × 10⁻¹⁹``): a probability of 1e-19 written as ``0``
+    would say it cannot happen, and ``1e-19`` is code, not a sentence.
 
     >>> display_number(-3.14159, 3)
     '−3.14'
+    >>> display_number(1.129e-19)
+    '1.129 × 10⁻¹⁹'
     """
-    return format_number(value, digits).replace("-", "−")
+    text = format_number(value, digits)
+    if "e" not in text:
+        return text.replace("-", "−")
+    mantissa, exponent = text.split("e")
+    power = str(int(exponent)).translate(_SUPERSCRIPTS)
+    return f"{mantissa.replace('-', '−')} × 10{power}"
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def check_seed(value: Any, name: str = "The seed") -> int:
@@ -281,18 +331,21 @@ def check_seed(value: Any, name: str = "The seed") -> int:
 
 def format_vector(values: Iterable[float]) -> str:
     """Write a vector as ``"1, 2, 3"`` (inverse of :func:`parse_vector`)."""
-    return ", ".join(format_number(v) for v in values)
+    array = as_finite_array(values, "A vector to write", ndim=1)
+    return ", ".join(format_number(v) for v in array)
 
 
 def format_matrix(matrix: Any) -> str:
     """Write a matrix as ``"1, 2; 3, 4"`` (inverse of :func:`parse_matrix`)."""
-    array = np.atleast_2d(np.asarray(matrix, dtype=float))
+    array = np.atleast_2d(as_finite_array(matrix, "A matrix to write"))
+    if array.ndim != 2:
+        raise ValueError(f"A matrix to write must be 2-D, not of shape {array.shape}.")
     return "; ".join(format_vector(row) for row in array)
 
 
 def code_literal(values: Any) -> str:
     """Write numbers as a Python literal for the code panel: ``[1, 2, 3]``."""
-    array = np.asarray(values, dtype=float)
+    array = as_finite_array(values, "The numbers to write")
     if array.ndim == 0:
         return format_number(float(array))
     if array.ndim == 1:

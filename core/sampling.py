@@ -169,6 +169,8 @@ class RunningMeans:
 
 def log_steps(n: int, points: int = PATH_POINTS) -> np.ndarray:
     """About ``points`` distinct integers from 1 to ``n``, evenly spaced on a log axis."""
+    n = check_int(n, "n", 1, 10**9)
+    points = check_int(points, "The number of points", 2, 10_000)
     steps = np.unique(np.round(np.geomspace(1, n, points)).astype(np.int64))
     return steps
 

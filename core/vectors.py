@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from core.parsing import as_finite_array, format_number, parse_vector
+from core.parsing import as_finite_array, check_int, format_number, parse_vector
 
 #: Most coordinates a vector may have on this page.
 MAX_DIMENSION = 6
@@ -67,6 +67,7 @@ def check_vector(
     >>> check_vector([1, 2], "a")
     array([1., 2.])
     """
+    max_dimension = check_int(max_dimension, "max_dimension", 1)
     vector = as_finite_array(values, name, ndim=1)
     if vector.size > max_dimension:
         raise ValueError(
@@ -87,6 +88,9 @@ def check_entries(array: np.ndarray, name: str) -> None:
     name : str
         What the learner calls the array, used in the message.
     """
+    array = np.asarray(array)
+    if array.dtype.kind not in "iuf" or not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must hold finite numbers.")
     biggest = float(np.max(np.abs(array))) if array.size else 0.0
     if biggest > MAX_ENTRY:
         raise ValueError(
@@ -160,6 +164,23 @@ class DotProduct:
         return (tuple(self.a.tolist()), tuple(self.b.tolist()))
 
 
+def _relation(
+    unit_dot: float, unit_a: float, unit_b: float, cosine: float
+) -> tuple[Relation, float]:
+    """How a and b stand, and the angle a learner reads, in degrees.
+
+    The relation and the angle snap to 90°, 0° or 180° within the tolerance;
+    cos θ stays as computed, so a·b = |a||b|·cos θ holds exactly.
+    """
+    if abs(unit_dot) <= RELATION_TOLERANCE * unit_a * unit_b:
+        return "orthogonal", 90.0
+    if cosine >= 1 - RELATION_TOLERANCE:
+        return "parallel", 0.0
+    if cosine <= -1 + RELATION_TOLERANCE:
+        return "opposite", 180.0
+    return ("acute" if cosine > 0 else "obtuse"), math.degrees(math.acos(cosine))
+
+
 def dot_product(a: Any, b: Any) -> DotProduct:
     """The dot product ``a·b = Σ aᵢbᵢ`` with norms, angle and projection.
 
@@ -179,13 +200,17 @@ def dot_product(a: Any, b: Any) -> DotProduct:
     ``θ = arccos(cos θ)``; the projection of ``a`` onto ``b`` is
     ``(a·b / |b|²) b``, whose signed length is ``a·b / |b|``.
     Two vectors are called orthogonal when ``|a·b| ≤ 10⁻⁹|a||b|`` and
-    parallel or opposite when ``|cos θ| ≥ 1 − 10⁻⁹``.
+    parallel or opposite when ``|cos θ| ≥ 1 − 10⁻⁹``. Only a vector of zeros is a
+    zero vector: each vector is scaled by a power of two before its length is
+    taken, so entries of 1e-200 (whose squares underflow to 0) keep their angle.
 
     Examples
     --------
     >>> r = dot_product([3, 4], [1, 0])
     >>> r.dot, r.norm_a, r.projection_length
     (3.0, 5.0, 3.0)
+    >>> round(dot_product([1e-200, 0], [1e-200, 1e-200]).angle_degrees, 9)  # not "zero"
+    45.0
     """
     va = check_vector(a, "a")
     vb = check_vector(b, "b")
@@ -196,25 +221,23 @@ def dot_product(a: Any, b: Any) -> DotProduct:
         )
     terms = va * vb
     dot = float(np.sum(terms))
-    norm_a = float(np.linalg.norm(va))
-    norm_b = float(np.linalg.norm(vb))
-    if norm_a == 0 or norm_b == 0:
+    if not (np.any(va) and np.any(vb)):
+        norm_a, norm_b = float(np.linalg.norm(va)), float(np.linalg.norm(vb))
         return DotProduct(
             va, vb, terms, dot, norm_a, norm_b, None, None, None, None, "zero"
         )
-    cosine = float(np.clip(dot / (norm_a * norm_b), -1.0, 1.0))
-    relation: Relation
-    if abs(dot) <= RELATION_TOLERANCE * norm_a * norm_b:
-        relation, cosine = "orthogonal", 0.0
-    elif cosine >= 1 - RELATION_TOLERANCE:
-        relation, cosine = "parallel", 1.0
-    elif cosine <= -1 + RELATION_TOLERANCE:
-        relation, cosine = "opposite", -1.0
-    else:
-        relation = "acute" if cosine > 0 else "obtuse"
-    angle = math.degrees(math.acos(cosine))
-    projection_length = dot / norm_b
-    projection = (dot / norm_b**2) * vb
+    # Scale each vector by a power of two (exact) so its largest entry is about 1:
+    # |a|² of a = (1e-200, 0) would underflow to 0 and call it a zero vector.
+    # For ordinary entries every number below is the same, bit for bit.
+    ea, eb = _exponent(va), _exponent(vb)
+    sa, sb = np.ldexp(va, -ea), np.ldexp(vb, -eb)
+    unit_dot = float(np.sum(sa * sb))
+    unit_a, unit_b = float(np.linalg.norm(sa)), float(np.linalg.norm(sb))
+    norm_a, norm_b = math.ldexp(unit_a, ea), math.ldexp(unit_b, eb)
+    cosine = float(np.clip(unit_dot / (unit_a * unit_b), -1.0, 1.0))
+    relation, angle = _relation(unit_dot, unit_a, unit_b, cosine)
+    projection_length = math.ldexp(unit_dot / unit_b, ea)
+    projection = math.ldexp(unit_dot / unit_b**2, ea) * sb
     return DotProduct(
         va,
         vb,
@@ -228,6 +251,11 @@ def dot_product(a: Any, b: Any) -> DotProduct:
         projection,
         relation,
     )
+
+
+def _exponent(vector: np.ndarray) -> int:
+    """The power of two that brings the largest entry of ``vector`` (not all 0) near 1."""
+    return int(np.frexp(np.max(np.abs(vector)))[1])
 
 
 def plane_coordinates(result: DotProduct) -> tuple[np.ndarray, np.ndarray]:

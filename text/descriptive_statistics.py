@@ -65,7 +65,16 @@ def statistics_code(summary: DataSummary) -> str:
         f"Tawqeer = np.array({code_literal(values)})\n"
         "mean = np.mean(Tawqeer)\n"
     )
-    if ddof == 0:
+    if summary.all_equal and summary.n > 1:
+        dof = "" if ddof == 0 else ", ddof=1"
+        spread = (
+            "# every value is the same, so nothing varies: measure the spread from\n"
+            "# the first value (np.var(Tawqeer) would show the rounding noise of the\n"
+            "# mean, a tiny number such as 1.9e-34, instead of 0)\n"
+            f"variance = np.var(Tawqeer - Tawqeer[0]{dof})\n"
+            f"std_dev = np.std(Tawqeer - Tawqeer[0]{dof})\n"
+        )
+    elif ddof == 0:
         spread = "variance = np.var(Tawqeer)\nstd_dev = np.std(Tawqeer)\n"
     else:
         spread = (

@@ -65,11 +65,15 @@ def solve_system_code(coefficients: object, constants: object) -> str:
         f"c = np.array({code_literal(constants)})\n\n"
     )
     return head + (
-        "if np.linalg.matrix_rank(A) == 2:  # det(A) != 0: the lines cross once\n"
+        "# divide each equation by its largest coefficient: the same lines, but the\n"
+        "# rank no longer depends on units (1e6·x = 1 and 1e-6·y = 1 cross once)\n"
+        "A_scaled = A / np.abs(A).max(axis=1, keepdims=True)\n"
+        "if np.linalg.matrix_rank(A_scaled) == 2:  # det(A) != 0: the lines cross once\n"
         "    solution = np.linalg.solve(A, c)\n"
         "else:  # parallel lines: the same line, or no common point\n"
         "    Ac = np.column_stack([A, c])\n"
-        "    same = np.linalg.matrix_rank(Ac) == np.linalg.matrix_rank(A)\n"
+        "    Ac_scaled = Ac / np.abs(Ac).max(axis=1, keepdims=True)\n"
+        "    same = np.linalg.matrix_rank(Ac_scaled) == np.linalg.matrix_rank(A_scaled)\n"
         '    solution = "every point of the line" if same else "no solution"\n'
         "solution"
     )
@@ -143,10 +147,12 @@ def system_latex(solution: SystemSolution) -> str:
     def p(text: str) -> str:
         return f"({text})" if text.startswith("-") else text
 
-    det = (
-        rf"\det A = {p(a1)}\cdot{p(b2)} - {p(a2)}\cdot{p(b1)}"
-        rf" = {format_number(solution.determinant, 6)}"
+    value = (
+        f"= {format_number(solution.determinant, 6)}"
+        if solution.determinant_stored
+        else r"\neq 0 \ \text{(beyond a float's range)}"
     )
+    det = rf"\det A = {p(a1)}\cdot{p(b2)} - {p(a2)}\cdot{p(b1)} {value}"
     if solution.kind == "one":
         assert solution.point is not None
         x, y = (format_number(v, 6) for v in solution.point)
@@ -159,9 +165,14 @@ def describe_system(solution: SystemSolution) -> str:
     if solution.kind == "one":
         assert solution.point is not None
         x, y = (format_number(v, 6) for v in solution.point)
+        det = (
+            format_number(solution.determinant, 4)
+            if solution.determinant_stored
+            else "(too small or too large for a float)"
+        )
         return (
             f"The two lines cross at **(x, y) = ({x}, {y})**: the one point that "
-            f"satisfies both equations. The determinant {format_number(solution.determinant, 4)} "
+            f"satisfies both equations. The determinant {det} "
             "is not 0, so `np.linalg.solve` finds it."
         )
     if solution.kind == "none":

@@ -23,6 +23,7 @@ from core.normal_distribution import (
     rule_probability,
 )
 from core.parsing import display_number, format_number
+from text.common import latex_number
 
 #: The page's opening paragraph.
 INTRO = (
@@ -84,15 +85,40 @@ def rule_code_result(sample: NormalSample) -> np.ndarray:
 
 
 def interval_code(sample: NormalSample, interval: IntervalProbability) -> str:
-    """``P(a < X < b)`` from the CDF (standard library) and from the draws."""
+    """``P(a < X < b)`` from the CDF (standard library) and from the draws.
+
+    An interval on one side of μ uses that side's tail, ``½·erfc(…)``: there
+    ``cdf(b) − cdf(a)`` subtracts two numbers equal in every digit far from μ.
+    """
     mu, sigma = format_number(sample.mu), format_number(sample.sigma)
+    ends = f"a, b = {format_number(interval.a)}, {format_number(interval.b)}\n\n"
+    share = "share = np.mean((samples > a) & (samples < b))  # what the draws did\n"
+    if interval.side == "both":
+        return (
+            "from statistics import NormalDist\n\n"
+            + _draw_lines(sample.mu, sample.sigma, sample.n, sample.seed)
+            + ends
+            + f"curve = NormalDist(mu={mu}, sigma={sigma})\n"
+            + "probability = curve.cdf(b) - curve.cdf(a)  # area under the bell curve\n"
+            + share
+            + "probability, share"
+        )
+    upper = interval.side == "upper"
+    tail = (
+        f"0.5 * erfc((x - {mu}) / ({sigma} * sqrt(2.0)))"
+        if upper
+        else f"0.5 * erfc(-((x - {mu}) / ({sigma} * sqrt(2.0))))"
+    )
     return (
-        "from statistics import NormalDist\n\n"
+        "from math import erfc, sqrt\n\n"
         + _draw_lines(sample.mu, sample.sigma, sample.n, sample.seed)
-        + f"a, b = {format_number(interval.a)}, {format_number(interval.b)}\n\n"
-        + f"curve = NormalDist(mu={mu}, sigma={sigma})\n"
-        + "probability = curve.cdf(b) - curve.cdf(a)  # area under the bell curve\n"
-        + "share = np.mean((samples > a) & (samples < b))  # what the draws did\n"
+        + ends
+        + f"# a and b are both {'above' if upper else 'below'} the mean: use that "
+        "tail, P(X > x) or P(X < x),\n"
+        + "# which keeps its digits (cdf(b) - cdf(a) would be 1 - 1 = 0 far out)\n"
+        + f"def tail(x):\n    return {tail}\n\n"
+        + f"probability = {'tail(a) - tail(b)' if upper else 'tail(b) - tail(a)'}\n"
+        + share
         + "probability, share"
     )
 
@@ -128,14 +154,26 @@ def rule_latex(sigma: float) -> str:
 
 
 def interval_latex(interval: IntervalProbability) -> str:
-    """``P(a < X < b) = Φ(z_b) − Φ(z_a)`` with today's numbers, on two lines."""
-    return (
-        r"\begin{aligned} P(a < X < b) &= \Phi\!\left(\tfrac{b-\mu}{\sigma}\right) - "
+    """``P(a < X < b) = Φ(z_b) − Φ(z_a)`` with today's numbers, on two lines.
+
+    Far from μ the two terms are the tails ``1 − Φ`` (or ``Φ`` below μ), each written
+    as a power of ten, so a probability of 1e-18 never shows as ``1 − 1 = 0``.
+    """
+    first, second = (latex_number(term) for term in interval.terms)
+    z_a, z_b = format_number(interval.z_a, 4), format_number(interval.z_b, 4)
+    formula = (
+        r"\Phi\!\left(\tfrac{b-\mu}{\sigma}\right) - "
         r"\Phi\!\left(\tfrac{a-\mu}{\sigma}\right)"
-        rf" = \Phi({format_number(interval.z_b, 4)})"
-        rf" - \Phi({format_number(interval.z_a, 4)}) \\"
-        rf" &= {format_number(interval.cdf_b, 4)} - {format_number(interval.cdf_a, 4)}"
-        rf" = {format_number(interval.probability, 4)} \end{{aligned}}"
+    )
+    if interval.side == "upper":
+        terms = rf"(1 - \Phi({z_a})) - (1 - \Phi({z_b}))"
+    elif interval.side == "lower":
+        terms = rf"\Phi({z_b}) - \Phi({z_a})"
+    else:
+        terms = rf"\Phi({z_b}) - \Phi({z_a})"
+    return (
+        rf"\begin{{aligned}} P(a < X < b) &= {formula} = {terms} \\"
+        rf" &= {first} - {second} = {latex_number(interval.probability)} \end{{aligned}}"
     )
 
 

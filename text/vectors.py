@@ -97,7 +97,7 @@ def dot_latex(result: DotProduct) -> list[str]:
         first,
         cosine
         + (rf" = \frac{{{dot}}}{{{norm_a}\times{norm_b}}}").replace("−", "-")
-        + rf" = {format_number(result.cosine, 4)} \;\Rightarrow\; \theta = {angle}^\circ",
+        + rf" = {_cosine(result)} \;\Rightarrow\; \theta = {angle}^\circ",
     ]
 
 
@@ -121,7 +121,7 @@ def describe_dot(result: DotProduct) -> str:
         f"{total} ({dot_sum_text(result)}). The vectors are "
         f"{RELATION_WORDS[result.relation]}. The angle is "
         f"**{format_number(result.angle_degrees, 4)}°** and the cosine similarity "
-        f"**{format_number(result.cosine, 4)}**."
+        f"**{_cosine(result)}**."
     )
 
 
@@ -168,7 +168,7 @@ def readouts(result: DotProduct) -> list[tuple[str, str, str | None]]:
         numbers.append(("cos θ: undefined", "—", NO_DIRECTION))
         numbers.append(("angle θ: undefined", "—", NO_DIRECTION))
     else:
-        numbers.append(("cos θ (similarity)", format_number(result.cosine, 4), None))
+        numbers.append(("cos θ (similarity)", _cosine(result), None))
         numbers.append(("angle θ", f"{format_number(result.angle_degrees, 4)}°", None))
     return numbers
 
@@ -209,14 +209,18 @@ def angle_code(a: Any, b: Any) -> str:
         "import numpy as np\n\n"
         f"a = {_array(a)}\n"
         f"b = {_array(b)}\n\n"
-        "norm_a = np.linalg.norm(a)  # length of a: sqrt(a · a)\n"
-        "norm_b = np.linalg.norm(b)\n"
-        "if norm_a == 0 or norm_b == 0:\n"
+        "if not a.any() or not b.any():\n"
         '    summary = "a zero vector has no direction: no angle, no projection"\n'
         "else:\n"
-        "    cosine = np.dot(a, b) / (norm_a * norm_b)  # cosine similarity\n"
+        "    # divide each vector by its largest entry: the directions stay the same,\n"
+        "    # and tiny entries (1e-200, whose square underflows to 0) keep a length\n"
+        "    a1, b1 = a / np.abs(a).max(), b / np.abs(b).max()\n"
+        "    norm_a1 = np.linalg.norm(a1)  # length: sqrt(a1 · a1)\n"
+        "    norm_b1 = np.linalg.norm(b1)\n"
+        "    cosine = np.dot(a1, b1) / (norm_a1 * norm_b1)  # cosine similarity\n"
         "    angle = np.degrees(np.arccos(np.clip(cosine, -1, 1)))\n"
-        "    projection = np.dot(a, b) / norm_b**2 * b  # the shadow of a on b\n"
+        "    # the shadow of a on b: (a · b / |b|²) b, with the scales put back\n"
+        "    projection = np.dot(a1, b1) / norm_b1**2 * b1 * np.abs(a).max()\n"
         "    summary = {\n"
         '        "cosine": round(float(cosine), 4),\n'
         '        "angle": round(float(angle), 2),\n'
@@ -234,12 +238,20 @@ def angle_code_result(result: DotProduct) -> dict[str, Any] | str:
     """
     if result.cosine is None:
         return "a zero vector has no direction: no angle, no projection"
-    cosine = np.dot(result.a, result.b) / (result.norm_a * result.norm_b)
+    a, b = result.a, result.b
+    a1, b1 = a / np.abs(a).max(), b / np.abs(b).max()
+    norm_a1, norm_b1 = np.linalg.norm(a1), np.linalg.norm(b1)
+    cosine = np.dot(a1, b1) / (norm_a1 * norm_b1)
     angle = np.degrees(np.arccos(np.clip(cosine, -1, 1)))
+    projection = np.dot(a1, b1) / norm_b1**2 * b1 * np.abs(a).max()
     return {
         "cosine": round(float(cosine), 4),
         "angle": round(float(angle), 2),
-        "projection": np.round(
-            np.dot(result.a, result.b) / result.norm_b**2 * result.b, 4
-        ).tolist(),
+        "projection": np.round(projection, 4).tolist(),
     }
+
+
+def _cosine(result: DotProduct) -> str:
+    """cos θ to 4 digits; exactly 0 for vectors at right angles (within the tolerance)."""
+    assert result.cosine is not None
+    return "0" if result.relation == "orthogonal" else format_number(result.cosine, 4)

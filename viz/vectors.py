@@ -131,7 +131,8 @@ def _projection(
     """The shadow of a on b: the drop at a right angle, the segment and its length."""
     assert result.projection_length is not None
     length = display_number(result.projection_length, 3)
-    foot = (result.dot / result.norm_b**2) * b
+    direction = b / np.max(np.abs(b))  # scaled first: tiny b has a direction too
+    foot = result.projection_length * direction / np.hypot(*direction)
     chart.add(
         x=[float(a[0]), float(foot[0])],
         y=[float(a[1]), float(foot[1])],

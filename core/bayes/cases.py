@@ -61,7 +61,7 @@ def special_cases(result: Bayes) -> tuple[SpecialCase, ...]:
     elif (
         uncertain
         and false_pos is not None
-        and abs(like - false_pos) <= TOLERANCE
+        and abs(like - false_pos) <= TOLERANCE * max(like, false_pos)
         and like > 0
     ):
         cases.append("uninformative_evidence")

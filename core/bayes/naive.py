@@ -30,6 +30,8 @@ VOCABULARY: dict[str, tuple[float, float]] = {
 }
 #: Most words in a message, so every multiplication stays on screen.
 MAX_WORDS = 3
+#: Below this total (the smallest normal float) the scores lose digits: logs are used.
+SMALLEST_SCORE = float(np.finfo(float).tiny)
 
 
 def parse_message(text: str) -> tuple[str, ...]:
@@ -74,6 +76,15 @@ class NaiveBayes:
     ham_score: float
     posterior: float
     steps: np.ndarray  # shape (n_words + 1,)
+    #: ``ln score``: the scores themselves underflow to 0 below about 1e-308.
+    #: ``None`` when the score is exactly 0 (a likelihood or the prior is 0).
+    log_spam_score: float | None = 0.0
+    log_ham_score: float | None = 0.0
+
+    @property
+    def underflows(self) -> bool:
+        """True when a score is too small for a float, so it is compared by its log."""
+        return self.spam_score + self.ham_score < SMALLEST_SCORE
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -86,10 +97,22 @@ class NaiveBayes:
         )
 
 
+def _check_words(words: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(words, str) or not isinstance(words, Sequence):
+        raise ValueError("The message must be a list of words.")
+    if not all(isinstance(word, str) for word in words):
+        raise ValueError("The message must be a list of words.")
+    if not words:
+        raise ValueError("The message has no words.")
+    return tuple(words)
+
+
 def _likelihoods(
     words: tuple[str, ...], values: Sequence[float], cls: str
 ) -> np.ndarray:
     """The likelihoods ``P(word | cls)``, each checked to be a probability."""
+    if not isinstance(values, Sequence | np.ndarray) or len(values) != len(words):
+        raise ValueError("Give one likelihood per word and class.")
     return np.array(
         [
             check_probability(v, f"P({w}|{cls})")
@@ -120,7 +143,10 @@ def naive_bayes(
     Naive Bayes assumes the words are independent given the class, so
     ``P(w₁, w₂ | spam) = P(w₁|spam)·P(w₂|spam)``. Then
     ``score(c) = P(c)·∏ P(wᵢ|c)`` and
-    ``P(spam | words) = score(spam) / (score(spam) + score(genuine))``.
+    ``P(spam | words) = score(spam) / (score(spam) + score(genuine))``. When the
+    products underflow (three likelihoods of 1e-200 give 1e-600, below the smallest
+    float) the same ratio is ``1 / (1 + exp(ln score(genuine) − ln score(spam)))``
+    with each log a sum of logs, so the answer never depends on the underflow.
 
     Examples
     --------
@@ -128,29 +154,36 @@ def naive_bayes(
     >>> float(nb.posterior)  # 0.003 / (0.003 + 0.003)
     0.5
     """
-    words = tuple(words)
+    words = _check_words(words)
     p_spam = check_probability(p_spam, "P(spam)")
-    if not words:
-        raise ValueError("The message has no words.")
-    if not len(p_word_given_spam) == len(p_word_given_ham) == len(words):
-        raise ValueError("Give one likelihood per word and class.")
     like_spam = _likelihoods(words, p_word_given_spam, "spam")
     like_ham = _likelihoods(words, p_word_given_ham, "genuine")
     spam_score = p_spam * np.prod(like_spam)
     ham_score = (1 - p_spam) * np.prod(like_ham)
-    total = spam_score + ham_score
-    if total == 0:
+    with np.errstate(divide="ignore"):  # log 0 = −inf: that class is vetoed
+        log_spam = np.log(p_spam) + np.cumsum(
+            np.concatenate([[0.0], np.log(like_spam)])
+        )
+        log_ham = np.log(1 - p_spam) + np.cumsum(
+            np.concatenate([[0.0], np.log(like_ham)])
+        )
+    if log_spam[-1] == log_ham[-1] == -np.inf:
         raise ValueError(
             "Both classes give this message probability 0 (each has a word, or a "
             "prior, of probability 0), so naive Bayes cannot decide. Real filters "
             "never let a likelihood be exactly 0: Laplace smoothing adds 1 to every "
             "word count."
         )
-    posterior = spam_score / total
-    spam_path = p_spam * np.cumprod(np.concatenate([[1.0], like_spam]))
-    ham_path = (1 - p_spam) * np.cumprod(np.concatenate([[1.0], like_ham]))
-    # products of numbers ≤ 1 only shrink, so every partial total is ≥ total > 0
-    steps = np.clip(spam_path / (spam_path + ham_path), 0.0, 1.0)
+    if spam_score + ham_score >= SMALLEST_SCORE:
+        posterior = spam_score / (spam_score + ham_score)
+        spam_path = p_spam * np.cumprod(np.concatenate([[1.0], like_spam]))
+        ham_path = (1 - p_spam) * np.cumprod(np.concatenate([[1.0], like_ham]))
+        # products of numbers ≤ 1 only shrink, so every partial total is ≥ total > 0
+        steps = np.clip(spam_path / (spam_path + ham_path), 0.0, 1.0)
+    else:  # the products underflow: compare the classes in log space
+        with np.errstate(over="ignore", invalid="ignore"):
+            steps = 1 / (1 + np.exp(log_ham - log_spam))
+        posterior = steps[-1]
     steps[-1] = posterior
     return NaiveBayes(
         words,
@@ -161,7 +194,14 @@ def naive_bayes(
         float(ham_score),
         float(posterior),
         steps,
+        _log_or_none(log_spam[-1]),
+        _log_or_none(log_ham[-1]),
     )
+
+
+def _log_or_none(value: float) -> float | None:
+    """``ln score``, or ``None`` for a score of exactly 0 (its log is −∞)."""
+    return float(value) if np.isfinite(value) else None
 
 
 def strongest_word(nb: NaiveBayes) -> tuple[str, float] | None:

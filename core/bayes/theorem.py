@@ -31,14 +31,21 @@ from typing import Literal
 
 import numpy as np
 
-from core.parsing import check_probability, format_number
+from core.parsing import check_finite_number, check_probability, format_number
 
 Form = Literal["notebook", "natural"]
 Perspective = Literal["posterior", "likelihood", "all"]
 
 #: Room for rounding when a learner types a bound exactly: 0.8 * 0.1 is
 #: 0.08000000000000002 in floating point, yet P(B) = 0.08 is a possible value.
+#: It is *relative* to the bound: P(B) may pass ``low`` by ``TOLERANCE·low`` at most,
+#: so tiny probabilities (1e-10 and below) are checked as strictly as large ones.
 TOLERANCE = 1e-9
+
+
+def _slack(bound: float) -> float:
+    """How far a typed value may pass ``bound`` and still count as equal to it."""
+    return TOLERANCE * abs(bound)
 
 
 def clip_probability(value: float) -> float:
@@ -47,6 +54,7 @@ def clip_probability(value: float) -> float:
     >>> clip_probability(1.0000000000000002), clip_probability(-1e-17)
     (1.0, 0.0)
     """
+    value = check_finite_number(value, "A probability")
     return min(max(value, 0.0), 1.0)
 
 
@@ -73,7 +81,7 @@ def percent(value: float) -> str:
     >>> percent(0.48), percent(0.15384), percent(0.0005)
     ('48 %', '15.4 %', '0.05 %')
     """
-    share = 100 * value
+    share = 100 * check_probability(value, "A probability")
     if share == 0 or share >= 1 or share == round(share):
         text = f"{share:.1f}".removesuffix(".0")
     else:
@@ -194,13 +202,13 @@ def _check_evidence(p_a: float, p_b: float, low: float, high: float) -> None:
             "P(B) would divide by 0: you cannot update on evidence that cannot "
             f"occur. Choose P(B) above 0.{extra}"
         )
-    if p_b < low - TOLERANCE:
+    if p_b < low - _slack(low):
         raise ValueError(
             f"P(B) must be at least P(B|A)·P(A) = {p(low)}, not {p(p_b)}: the "
             f"cases with A that show B alone are {p(low)} of everyone, and they "
             "are all part of B. (With less, P(A|B) would come out above 1.)"
         )
-    if p_b > high + TOLERANCE:
+    if p_b > high + _slack(high):
         raise ValueError(
             f"P(B) must be at most P(B|A)·P(A) + 1 − P(A) = {p(high)}, not "
             f"{p(p_b)}: even if every case without A showed B, B would cover only "

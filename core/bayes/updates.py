@@ -93,7 +93,12 @@ def update_sequence(result: Bayes, results: str | Sequence[str]) -> Updates:
     >>> [round(float(b), 3) for b in seq.beliefs]
     [0.01, 0.154, 0.766, 0.983]
     """
-    outcomes = parse_results(results) if isinstance(results, str) else tuple(results)
+    if isinstance(results, str):
+        outcomes = parse_results(results)
+    elif isinstance(results, tuple | list) and all(r in ("+", "-") for r in results):
+        outcomes = tuple(results)
+    else:
+        raise ValueError("Results must be text such as + + − or a list of + and −.")
     like = result.p_b_given_a
     false_pos = result.p_b_given_not_a if result.p_b_given_not_a is not None else 0.0
     belief = result.p_a

@@ -21,6 +21,7 @@ import numpy as np
 from core.correlation.pairs import PairStats, check_pairs, pair_stats
 from core.parsing import (
     MAX_LIST_LENGTH,
+    check_names,
     format_number,
     format_vector,
     parse_number,
@@ -140,9 +141,12 @@ def columns_text(
     x: np.ndarray, y: np.ndarray, names: tuple[str, str] = ("x", "y")
 ) -> str:
     """Write paired data as two columns (inverse of :func:`parse_columns`)."""
+    name_x, name_y = check_names(names)
+    names = (name_x, name_y)
+    xs, ys = check_pairs(x, y, ("x", "y"))
     header = "" if names == ("x", "y") else f"{names[0]}, {names[1]}\n"
     return header + "\n".join(
-        f"{format_number(a)}, {format_number(b)}" for a, b in zip(x, y, strict=True)
+        f"{format_number(a)}, {format_number(b)}" for a, b in zip(xs, ys, strict=True)
     )
 
 

@@ -32,8 +32,10 @@ import numpy as np
 from core.parsing import (
     MAX_LIST_LENGTH,
     as_finite_array,
+    check_finite_number,
     check_in_range,
     check_int,
+    check_names,
     format_number,
 )
 
@@ -41,6 +43,8 @@ from core.parsing import (
 MAX_ABS_VALUE = 1e12
 #: Below this sum of squared deviations the data vary too little to compute r reliably.
 MIN_SUM_SQUARES = 1e-200
+#: The spacing of floats just above 1 (machine epsilon, 2.2e-16).
+EPSILON = float(np.finfo(float).eps)
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,25 @@ class PairStats:
 
 
 def _is_constant(values: np.ndarray) -> bool:
-    return bool(np.all(values == values[0]))
+    """True when ``values`` are equal, or differ only by rounding in the last digits.
+
+    Centring n numbers of size at most ``M`` rounds each deviation by up to about
+    ``n·ε·M`` (ε = 2.2e-16, the spacing of floats near 1), so a spread
+    ``‖x − x̄‖ ≤ n·ε·M`` cannot be told from a constant: ``[0.30000000000000004,
+    0.3, 0.3]`` is 0.1 + 0.2 typed beside 0.3. Its r would be rounding noise, so it
+    is undefined, as for exactly equal values. (The values are scaled by a power of
+    two first, which is exact, so tiny values are judged by the same relative rule.)
+    """
+    if np.all(values == values[0]):
+        return True
+    biggest = float(np.max(np.abs(values)))
+    scaled = np.ldexp(values, -math.frexp(biggest)[1])  # exact: entries now ≤ 1
+    spread = float(np.linalg.norm(scaled - scaled.mean()))
+    return spread <= values.size * EPSILON * float(np.max(np.abs(scaled)))
+
+
+def _differs_by_rounding(values: np.ndarray) -> bool:
+    return _is_constant(values) and not np.all(values == values[0])
 
 
 def check_pairs(
@@ -123,7 +145,7 @@ def check_pairs(
     Raises ``ValueError`` for lists of different lengths, fewer than 2 points,
     or values beyond ±10¹².
     """
-    name_x, name_y = names
+    name_x, name_y = check_names(names)
     xs = as_finite_array(x, name_x, ndim=1, max_size=MAX_LIST_LENGTH)
     ys = as_finite_array(y, name_y, ndim=1, max_size=MAX_LIST_LENGTH)
     if xs.size != ys.size:
@@ -166,7 +188,7 @@ def average_ranks(values: np.ndarray) -> np.ndarray:
     >>> average_ranks(np.array([3.0, 1.0, 2.0]))
     array([2., 0., 1.])
     """
-    values = np.asarray(values, dtype=float)
+    values = as_finite_array(values, "The values", ndim=1)
     order = np.argsort(values, kind="mergesort")
     ordered = values[order]
     starts = np.r_[0, np.flatnonzero(np.diff(ordered)) + 1]
@@ -211,10 +233,13 @@ def spearman_rho(x: object, y: object) -> float:
     >>> spearman_rho([1, 2, 3, 4], [1, 4, 9, 16])  # monotonic, not linear
     1.0
     """
-    stats = pair_stats(x, y)
-    if stats.spearman is None:
-        raise ValueError(undefined_message(stats))
-    return stats.spearman
+    xs, ys = check_pairs(x, y)
+    if _is_constant(xs) or _is_constant(ys):
+        raise ValueError(undefined_message(pair_stats(xs, ys)))
+    # ranks are ordinary numbers whatever the data's scale (1e-300 or 1e12)
+    ranked = pair_stats(average_ranks(xs), average_ranks(ys))
+    assert ranked.r is not None
+    return ranked.r
 
 
 def pair_stats(x: object, y: object, names: tuple[str, str] = ("x", "y")) -> PairStats:
@@ -285,7 +310,8 @@ def undefined_message(stats: PairStats) -> str:
     parts = []
     for name in stats.constant:
         values = stats.x if name == stats.names[0] else stats.y
-        parts.append(f"every {name} is {format_number(values[0], 6)}")
+        rounding = ", up to rounding" if _differs_by_rounding(values) else ""
+        parts.append(f"every {name} is {format_number(values[0], 6)}{rounding}")
     which = " and ".join(stats.constant)
     verb = "are" if len(stats.constant) > 1 else "is"
     return (
@@ -344,6 +370,8 @@ def format_r(value: float, digits: int = 3) -> str:
     >>> format_r(0.81642), format_r(-0.5), format_r(-1e-17)
     ('0.816', '−0.500', '0.000')
     """
+    value = check_finite_number(value, "r")
+    digits = check_int(digits, "digits", 0, 17)
     text = f"{value:.{digits}f}"
     if float(text) == 0:
         text = text.lstrip("-")

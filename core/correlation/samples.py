@@ -65,6 +65,8 @@ def expected_correlation(rho: float, noise: float) -> float:
     >>> expected_correlation(0.5, 0.0)
     0.5
     """
+    rho = check_in_range(rho, "ρ", -1.0, 1.0)
+    noise = check_in_range(noise, "noise", 0.0, MAX_NOISE)
     return rho / math.sqrt(1 + noise**2)
 
 

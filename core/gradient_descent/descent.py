@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,7 +41,10 @@ def gradient_step(w: float, lr: float) -> float:
     w = check_finite_number(w, "w")
     lr = check_in_range(lr, "The learning rate", 0.0, None, low_inclusive=False)
     gradient = 2 * w
-    return w - lr * gradient
+    step = w - lr * gradient
+    if not math.isfinite(step):
+        raise ValueError("w and the learning rate are too large: the step overflows.")
+    return step
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,7 @@ def parabola_regime(lr: float) -> Regime:
     >>> [parabola_regime(lr).key for lr in (0.1, 0.5, 0.8, 1.0, 1.1)]
     ['smooth', 'one_step', 'oscillating', 'bouncing', 'diverging']
     """
-    lr = check_in_range(lr, "The learning rate", 0.0, None, low_inclusive=False)
+    lr = check_in_range(lr, "The learning rate", 0.0, 1e300, low_inclusive=False)
     factor = 1 - 2 * lr
     if lr < 0.5:
         key = "smooth"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.parsing import check_in_range
+from core.parsing import as_finite_array, check_in_range, finite_result
 
 
 @dataclass(frozen=True)
@@ -230,4 +230,6 @@ def tangent_line(d: Derivative, w: np.ndarray) -> np.ndarray:
     >>> tangent_line(derivative_at("square", 1.0), np.array([0.0, 2.0]))
     array([-1.,  3.])
     """
-    return d.value + d.slope * (np.asarray(w, dtype=float) - d.w)
+    ws = as_finite_array(w, "w")
+    with np.errstate(all="ignore"):
+        return finite_result(d.value + d.slope * (ws - d.w), "The tangent line")

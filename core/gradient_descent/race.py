@@ -18,7 +18,12 @@ import numpy as np
 
 from core.gradient_descent.surfaces import Surface, get_surface
 from core.optimisers import Trajectory, optimize
-from core.parsing import check_in_range, check_int
+from core.parsing import (
+    as_finite_array,
+    check_finite_number,
+    check_in_range,
+    check_int,
+)
 
 #: Most steps the 2-D page takes.
 MAX_STEPS_2D = 500
@@ -94,9 +99,14 @@ def race(
     [0.5, 1.0]
     """
     surface = get_surface(surface_key)
-    x0 = check_in_range(start[0], "The start x₀", -MAX_ABS_START, MAX_ABS_START)
-    y0 = check_in_range(start[1], "The start y₀", -MAX_ABS_START, MAX_ABS_START)
+    x0, y0 = _check_point(start, "The start", ("x₀", "y₀"))
+    x0 = check_in_range(x0, "The start x₀", -MAX_ABS_START, MAX_ABS_START)
+    y0 = check_in_range(y0, "The start y₀", -MAX_ABS_START, MAX_ABS_START)
     steps = check_int(steps, "The number of steps", 0, MAX_STEPS_2D)
+    if not isinstance(optimisers, tuple | list) or not all(
+        isinstance(o, Optimiser) for o in optimisers
+    ):
+        raise ValueError("The optimisers must be a list of Optimiser(...) settings.")
     chosen = tuple(optimisers)
     if not 1 <= len(chosen) <= 3:
         raise ValueError("Compare between one and three optimisers.")
@@ -119,6 +129,32 @@ def race(
     return Race(surface, (x0, y0), steps, chosen, paths)
 
 
+def _check_point(
+    point: object, name: str, axes: tuple[str, str] = ("x", "y")
+) -> tuple[float, float]:
+    """``point`` as two finite numbers ``(x, y)``, or a ``ValueError`` naming it."""
+    try:
+        values = np.asarray(point, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a point (x, y) of two numbers.") from None
+    if values.shape != (2,):
+        raise ValueError(
+            f"{name} must be a point (x, y): two numbers, not {values.size}."
+        )
+    x, y = (
+        check_finite_number(v, f"{name} {axis}")
+        for v, axis in zip(values, axes, strict=True)
+    )
+    return x, y
+
+
+def _check_range(bounds: object, name: str) -> tuple[float, float]:
+    low, high = _check_point(bounds, name)
+    if not low < high or not math.isfinite(high - low):
+        raise ValueError(f"{name} must go from a lower to a higher finite number.")
+    return low, high
+
+
 def surface_grid(
     surface_key: str,
     x_range: tuple[float, float],
@@ -134,10 +170,14 @@ def surface_grid(
     """
     surface = get_surface(surface_key)
     n = check_int(n, "The grid size", 2, 400)
-    xs = np.linspace(*x_range, n)
-    ys = np.linspace(*y_range, n)
+    xs = np.linspace(*_check_range(x_range, "The x range"), n)
+    ys = np.linspace(*_check_range(y_range, "The y range"), n)
     grid_x, grid_y = np.meshgrid(xs, ys)
-    return xs, ys, surface.f(grid_x, grid_y)
+    with np.errstate(all="ignore"):
+        z = surface.f(grid_x, grid_y)
+    if not np.all(np.isfinite(z)):
+        raise ValueError("The ranges reach so far that the loss is too large to draw.")
+    return xs, ys, z
 
 
 def plot_ranges(
@@ -149,7 +189,10 @@ def plot_ranges(
         low, high = bounds
         return (min(low, math.floor(value - 0.5)), max(high, math.ceil(value + 0.5)))
 
-    return widen(surface.x_range, start[0]), widen(surface.y_range, start[1])
+    x, y = _check_point(start, "The start")
+    if max(abs(x), abs(y)) > MAX_ABS_START:
+        raise ValueError(f"The start must lie within ±{MAX_ABS_START:g} in x and y.")
+    return widen(surface.x_range, x), widen(surface.y_range, y)
 
 
 def distance_to_minimum(
@@ -159,12 +202,14 @@ def distance_to_minimum(
 
     ``(inf, None)`` on a surface without a minimum (the saddle).
     """
+    x, y = _check_point(point, "The point")
     if not surface.minima:
         return math.inf, None
-    best = min(
-        surface.minima, key=lambda m: math.hypot(point[0] - m[0], point[1] - m[1])
-    )
-    return math.hypot(point[0] - best[0], point[1] - best[1]), best
+    best = min(surface.minima, key=lambda m: math.hypot(x - m[0], y - m[1]))
+    distance = math.hypot(x - best[0], y - best[1])
+    if not math.isfinite(distance):
+        raise ValueError("The point is too far away to measure its distance.")
+    return distance, best
 
 
 def first_within(points: np.ndarray, target: tuple[float, float], radius: float) -> int:
@@ -173,4 +218,10 @@ def first_within(points: np.ndarray, target: tuple[float, float], radius: float)
     >>> first_within(np.array([[3.0, 0.0], [1.0, 0.0], [0.0, 0.0]]), (0.0, 0.0), 2)
     1
     """
-    return int(np.argmax(np.hypot(*(points - np.array(target)).T) < radius))
+    points = as_finite_array(points, "The points", ndim=2)
+    if points.shape[1] != 2:
+        raise ValueError("The points must be (x, y) pairs: an array of shape (k, 2).")
+    target = _check_point(target, "The target")
+    radius = check_in_range(radius, "The radius", 0.0, None, low_inclusive=False)
+    with np.errstate(over="ignore"):
+        return int(np.argmax(np.hypot(*(points - np.array(target)).T) < radius))

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from core.loss_functions.data import Dataset
-from core.loss_functions.fitting import _least_squares
+from core.loss_functions.fitting import _least_squares, exponent_of
 from core.loss_functions.losses import (
     LOSSES,
     MAX_ABS_VALUE,
@@ -27,7 +27,7 @@ from core.loss_functions.losses import (
     loss_curves,
     loss_value,
 )
-from core.parsing import check_in_range
+from core.parsing import as_finite_array, check_in_range, check_int
 
 
 def least_absolute_line(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -39,19 +39,42 @@ def least_absolute_line(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     vertex of the linear programme), so every line through two points with
     different x is tried and the best kept (ties: the first pair).
     """
-    xs, ys = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    xs, ys = _check_points(x, y)
     i, j = np.triu_indices(xs.size, k=1)
     keep = xs[i] != xs[j]
     i, j = i[keep], j[keep]
     if i.size == 0:
         raise ValueError("A line needs at least two points with different x.")
-    w = (ys[j] - ys[i]) / (xs[j] - xs[i])
-    b = ys[i] - w * xs[i]
-    losses = np.mean(
-        np.abs(ys[None, :] - (w[:, None] * xs[None, :] + b[:, None])), axis=1
-    )
-    best = int(np.argmin(losses))
+    with np.errstate(over="ignore", invalid="ignore"):
+        w = (ys[j] - ys[i]) / (xs[j] - xs[i])
+        b = ys[i] - w * xs[i]
+        losses = np.mean(
+            np.abs(ys[None, :] - (w[:, None] * xs[None, :] + b[:, None])), axis=1
+        )
+    losses = np.where(np.isfinite(w) & np.isfinite(b), losses, np.nan)
+    if not np.any(np.isfinite(losses)):
+        raise ValueError(_TOO_STEEP)
+    best = int(np.nanargmin(losses))
     return float(w[best]), float(b[best])
+
+
+_TOO_STEEP = (
+    "The x values differ so little, compared with y, that the best line is too "
+    "steep to compute: change the unit of x (e.g. multiply it by 1000)."
+)
+
+
+def _check_points(x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+    """Two finite lists of the same length, at least 2 points."""
+    xs = as_finite_array(x, "x", ndim=1)
+    ys = as_finite_array(y, "y", ndim=1)
+    if xs.size != ys.size or xs.size < 2:
+        raise ValueError("A line needs at least 2 points: as many x as y values.")
+    if max(np.max(np.abs(xs)), np.max(np.abs(ys))) > MAX_ABS_VALUE:
+        raise ValueError(
+            f"Keep every x and y between −{MAX_ABS_VALUE:,.0f} and {MAX_ABS_VALUE:,.0f}."
+        )
+    return xs, ys
 
 
 def huber_line(
@@ -66,21 +89,45 @@ def huber_line(
     from one round to the next, and the rounds stop when the line stops moving.
     """
     delta = check_delta(delta)
-    xs, ys = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    w, b = _least_squares(xs, ys)
-    design = np.column_stack([xs, np.ones_like(xs)])
-    scale = max(float(np.max(np.abs(ys))), 1.0)
+    max_iter = check_int(max_iter, "max_iter", 1, 10_000)
+    xs, ys = _check_points(x, y)
+    if np.all(xs == xs[0]):
+        raise ValueError("A line needs at least two points with different x.")
+    # Work in units where x − x̄ and y are about 1 (powers of two: exact), so that
+    # tiny or huge data neither underflows nor reaches NumPy's SVD as NaN.
+    mean_x = float(xs.mean())
+    ex, ey = exponent_of(xs - mean_x), exponent_of(ys)
+    u, v = np.ldexp(xs - mean_x, -ex), np.ldexp(ys, -ey)
+    with np.errstate(over="ignore"):
+        threshold = float(np.minimum(np.ldexp(delta, -ey), np.finfo(float).max))
+    w, b = _least_squares(u, v)
+    design = np.column_stack([u, np.ones_like(u)])
     for _ in range(max_iter):
-        r = ys - (w * xs + b)
-        a = np.abs(r)
-        weights = np.where(a <= delta, 1.0, delta / np.maximum(a, delta))
+        a = np.abs(v - (w * u + b))
+        with np.errstate(divide="ignore", invalid="ignore"):  # 0/0 is not chosen
+            weights = np.where(
+                a <= threshold, 1.0, threshold / np.maximum(a, threshold)
+            )
         sw = np.sqrt(weights)
-        (w_new, b_new), *_ = np.linalg.lstsq(design * sw[:, None], ys * sw, rcond=None)
+        try:
+            (w_new, b_new), *_ = np.linalg.lstsq(
+                design * sw[:, None], v * sw, rcond=None
+            )
+        except np.linalg.LinAlgError:
+            raise ValueError(
+                "The Huber line could not be computed for these points: check that "
+                "x has at least two clearly different values."
+            ) from None
         moved = abs(w_new - w) + abs(b_new - b)
         w, b = float(w_new), float(b_new)
-        if moved <= 1e-13 * scale:
+        if moved <= 1e-13:
             break
-    return w, b
+    with np.errstate(over="ignore"):
+        slope = np.ldexp(w, ey - ex)
+        intercept = np.ldexp(b, ey) - slope * mean_x
+    if not (np.isfinite(slope) and np.isfinite(intercept)):
+        raise ValueError(_TOO_STEEP)
+    return float(slope), float(intercept)
 
 
 def best_line(
@@ -88,7 +135,10 @@ def best_line(
 ) -> tuple[float, float]:
     """The line that minimises the named loss on the points (RMSE's is MSE's)."""
     if name in ("mse", "rmse"):
-        return _least_squares(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+        xs, ys = _check_points(x, y)
+        if np.all(xs == xs[0]):
+            raise ValueError("A line needs at least two points with different x.")
+        return _least_squares(xs, ys)
     if name == "mae":
         return least_absolute_line(x, y)
     if name == "huber":
@@ -154,6 +204,12 @@ def compare_losses(
     lines_clean = {name: best_line(name, x, y, delta) for name in names}
     if outlier:
         outlier_y = w * outlier_x + b + outlier_dy
+        if not abs(outlier_y) <= MAX_ABS_VALUE:
+            raise ValueError(
+                f"At x = {outlier_x:g} the line of these points is so far up or down "
+                "that the outlier would leave the page (beyond ±1,000,000): move "
+                "the outlier's x into the range of the data, or change the units."
+            )
         point: tuple[float, float] | None = (outlier_x, outlier_y)
         x_all, y_all = np.append(x, outlier_x), np.append(y, outlier_y)
         r_out = y_all - (w * x_all + b)
@@ -180,6 +236,8 @@ def compare_losses(
 
 def line_shift(comparison: LossComparison, name: str) -> float:
     """How far the named loss's best line moved: mean |Δŷ| over the clean data's x."""
+    if name not in comparison.lines_clean:
+        raise ValueError(f"The loss must be one of {', '.join(LOSSES)}, not {name!r}.")
     (w0, b0), (w1, b1) = comparison.lines_clean[name], comparison.lines_outlier[name]
     x = comparison.data.x
     return float(np.mean(np.abs((w1 - w0) * x + (b1 - b0))))

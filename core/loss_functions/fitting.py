@@ -23,7 +23,13 @@ import numpy as np
 from core.loss_functions.data import Dataset, typed_dataset
 from core.loss_functions.losses import MAX_ABS_VALUE
 from core.optimisers import METHODS, Trajectory, optimize
-from core.parsing import check_in_range
+from core.parsing import (
+    as_finite_array,
+    check_finite_number,
+    check_in_range,
+    check_int,
+    finite_result,
+)
 
 #: The sliders of the line y = w·x + b; the MSE contour covers exactly these.
 W_RANGE = (-2.0, 3.0)
@@ -34,14 +40,30 @@ GRID = 41
 
 def line_mse(w: float, b: float, x: np.ndarray, y: np.ndarray) -> float:
     """``L(w, b) = (1/n)·Σ(yᵢ − (w·xᵢ + b))²``: the MSE of the line on the points."""
-    y_hat = w * x + b
-    return float(np.mean((y - y_hat) ** 2))
+    w, b, x, y = _line_inputs(w, b, x, y)
+    with np.errstate(over="ignore", invalid="ignore"):
+        y_hat = w * x + b
+        mse = np.mean((y - y_hat) ** 2)
+    return float(finite_result(mse, "The MSE of this line"))
 
 
 def line_mse_grad(w: float, b: float, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """``(∂L/∂w, ∂L/∂b) = (−(2/n)·Σxᵢrᵢ, −(2/n)·Σrᵢ)`` with ``rᵢ = yᵢ − (w·xᵢ + b)``."""
-    r = y - (w * x + b)
-    return np.array([-2 * np.mean(x * r), -2 * np.mean(r)])
+    w, b, x, y = _line_inputs(w, b, x, y)
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = y - (w * x + b)
+        grad = np.array([-2 * np.mean(x * r), -2 * np.mean(r)])
+    return finite_result(grad, "The gradient of the MSE")
+
+
+def _line_inputs(
+    w: float, b: float, x: Any, y: Any
+) -> tuple[float, float, np.ndarray, np.ndarray]:
+    """A line ``(w, b)`` and points ``x``, ``y`` of one length, all finite."""
+    xs, ys = as_finite_array(x, "x", ndim=1), as_finite_array(y, "y", ndim=1)
+    if xs.shape != ys.shape:
+        raise ValueError("x and y must have the same length.")
+    return check_finite_number(w, "w"), check_finite_number(b, "b"), xs, ys
 
 
 def least_squares(x: Any, y: Any) -> tuple[float, float]:
@@ -62,10 +84,35 @@ def least_squares(x: Any, y: Any) -> tuple[float, float]:
 
 
 def _least_squares(xs: np.ndarray, ys: np.ndarray) -> tuple[float, float]:
-    """:func:`least_squares` without the checks (x has at least two values)."""
-    w = np.sum((xs - xs.mean()) * (ys - ys.mean())) / np.sum((xs - xs.mean()) ** 2)
-    b = ys.mean() - w * xs.mean()
+    """:func:`least_squares` on checked data (x has at least two different values).
+
+    The deviations are scaled by powers of two (exact) before they are multiplied,
+    so tiny data (x = 1e-300, 2e-300, …) whose squares underflow still gets its
+    line; for ordinary data every digit is the same as without the scaling.
+    """
+    dx, dy = xs - xs.mean(), ys - ys.mean()
+    ex, ey = exponent_of(dx), exponent_of(dy)
+    ux, uy = np.ldexp(dx, -ex), np.ldexp(dy, -ey)
+    with np.errstate(over="ignore"):
+        w = np.ldexp(np.sum(ux * uy) / np.sum(ux * ux), ey - ex)
+        b = ys.mean() - w * xs.mean()
+    if not (np.isfinite(w) and np.isfinite(b)):
+        raise ValueError(
+            "The x values differ so little, compared with y, that the best line is "
+            "too steep to compute: change the unit of x (e.g. multiply it by 1000)."
+        )
     return float(w), float(b)
+
+
+def exponent_of(values: np.ndarray) -> int:
+    """The power of two that brings the largest entry of ``values`` near 1 (0: all 0).
+
+    >>> exponent_of(np.array([3.0, -0.5])), exponent_of(np.array([1e-300]))
+    (2, -996)
+    """
+    values = as_finite_array(values, "The values")
+    biggest = float(np.max(np.abs(values)))
+    return int(np.frexp(biggest)[1]) if biggest > 0 else 0
 
 
 def mse_surface(
@@ -79,21 +126,24 @@ def mse_surface(
     + w²·mean(x²) + 2wb·mean(x) + b²``, so the cost does not grow with ``n``.
     Tiny negative values from rounding are clipped to 0.
     """
-    w = np.asarray(w_values, dtype=float)[None, :]
-    b = np.asarray(b_values, dtype=float)[:, None]
-    sxx, sx, sy, sxy, syy = (
-        np.mean(x * x),
-        np.mean(x),
-        np.mean(y),
-        np.mean(x * y),
-        np.mean(y * y),
-    )
-    surface = syy - 2 * w * sxy - 2 * b * sy + w * w * sxx + 2 * w * b * sx + b * b
-    return np.maximum(surface, 0.0)
+    _, _, x, y = _line_inputs(0.0, 0.0, x, y)
+    w = as_finite_array(w_values, "The slopes w", ndim=1)[None, :]
+    b = as_finite_array(b_values, "The intercepts b", ndim=1)[:, None]
+    with np.errstate(over="ignore", invalid="ignore"):
+        sxx, sx, sy, sxy, syy = (
+            np.mean(x * x),
+            np.mean(x),
+            np.mean(y),
+            np.mean(x * y),
+            np.mean(y * y),
+        )
+        surface = syy - 2 * w * sxy - 2 * b * sy + w * w * sxx + 2 * w * b * sx + b * b
+    return np.maximum(finite_result(surface, "The MSE surface"), 0.0)
 
 
 def bowl(data: Dataset, grid: int = GRID) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(w_values, b_values, L)`` over the sliders' ranges; ``L`` has shape (b, w)."""
+    grid = check_int(grid, "The grid size", 2, 400)
     w_values = np.linspace(*W_RANGE, grid)
     b_values = np.linspace(*B_RANGE, grid)
     return w_values, b_values, mse_surface(data.x, data.y, w_values, b_values)
@@ -247,8 +297,17 @@ def snap_to_best(
     inside : bool
         False when the optimum lies outside the sliders' ranges.
     """
+    w_range = _check_range(w_range, "The w range")
+    b_range = _check_range(b_range, "The b range")
     w = float(f"{fit.w_best:.12g}")
     b = float(f"{fit.b_best:.12g}")
     cw = min(max(w, w_range[0]), w_range[1])
     cb = min(max(b, b_range[0]), b_range[1])
     return cw, cb, (cw, cb) == (w, b)
+
+
+def _check_range(bounds: Any, name: str) -> tuple[float, float]:
+    values = as_finite_array(bounds, name, ndim=1)
+    if values.shape != (2,) or not values[0] <= values[1]:
+        raise ValueError(f"{name} must be two numbers, low then high.")
+    return float(values[0]), float(values[1])

@@ -32,7 +32,10 @@ import numpy as np
 
 from core.parsing import (
     as_finite_array,
+    check_finite_number,
     check_in_range,
+    check_names,
+    finite_result,
     format_number,
     parse_vector,
 )
@@ -106,8 +109,10 @@ def check_pair(
     y_true: Any, y_pred: Any, names: tuple[str, str] = ("y_true", "y_pred")
 ) -> tuple[np.ndarray, np.ndarray]:
     """The shared check every loss calls first: two finite vectors of equal length."""
-    true = check_values(y_true, names[0])
-    pred = check_values(y_pred, names[1])
+    name_true, name_pred = check_names(names)
+    names = (name_true, name_pred)
+    true = check_values(y_true, name_true)
+    pred = check_values(y_pred, name_pred)
     if true.shape != pred.shape:
         raise ValueError(
             f"{names[0]} has {true.size} value{'s' if true.size != 1 else ''} but "
@@ -125,24 +130,31 @@ def check_delta(delta: Any) -> float:
 # -- the loss of one residual r = y − ŷ, each with its derivative d/dr ------------------------
 
 
+def _residuals(r: Any) -> np.ndarray:
+    """Residuals as a finite float array (any shape), or a ``ValueError``."""
+    return as_finite_array(r, "The residuals")
+
+
 def squared_error(r: Any) -> np.ndarray:
     """``r²`` for each residual (the parabola)."""
-    return np.asarray(r, dtype=float) ** 2
+    with np.errstate(over="ignore"):
+        return finite_result(_residuals(r) ** 2, "The squared error")
 
 
 def squared_error_grad(r: Any) -> np.ndarray:
     """``d(r²)/dr = 2r``."""
-    return 2 * np.asarray(r, dtype=float)
+    with np.errstate(over="ignore"):
+        return finite_result(2 * _residuals(r), "The slope 2r")
 
 
 def absolute_error(r: Any) -> np.ndarray:
     """``|r|`` for each residual (the V)."""
-    return np.abs(np.asarray(r, dtype=float))
+    return np.abs(_residuals(r))
 
 
 def absolute_error_grad(r: Any) -> np.ndarray:
     """``d|r|/dr = sign(r)`` (0 at r = 0, the subgradient NumPy's ``sign`` picks)."""
-    return np.sign(np.asarray(r, dtype=float))
+    return np.sign(_residuals(r))
 
 
 def huber(r: Any, delta: float = 1.0) -> np.ndarray:
@@ -156,14 +168,16 @@ def huber(r: Any, delta: float = 1.0) -> np.ndarray:
     [0.125, 2.5]
     """
     delta = check_delta(delta)
-    a = np.abs(np.asarray(r, dtype=float))
-    return np.where(a <= delta, 0.5 * a**2, delta * (a - 0.5 * delta))
+    a = np.abs(_residuals(r))
+    with np.errstate(over="ignore", under="ignore"):  # only the chosen branch counts
+        loss = np.where(a <= delta, 0.5 * a**2, delta * (a - 0.5 * delta))
+    return finite_result(loss, "The Huber loss")
 
 
 def huber_grad(r: Any, delta: float = 1.0) -> np.ndarray:
     """``d huber/dr``: ``r`` inside ``±δ``, ``±δ`` outside (the clipped residual)."""
     delta = check_delta(delta)
-    return np.clip(np.asarray(r, dtype=float), -delta, delta)
+    return np.clip(_residuals(r), -delta, delta)
 
 
 # -- losses of predictions (scikit-learn's names), each with its gradient d/dŷ ----------------
@@ -260,16 +274,21 @@ def loss_value(name: str, residuals: np.ndarray, delta: float = 1.0) -> float:
     >>> loss_value("mae", np.array([1.0, -3.0]))   # (1 + 3) / 2
     2.0
     """
-    r = np.asarray(residuals, dtype=float)
-    if name == "mse":
-        return float(np.mean(r**2))
-    if name == "mae":
-        return float(np.mean(np.abs(r)))
-    if name == "rmse":
-        return float(np.sqrt(np.mean(r**2)))
-    if name == "huber":
-        return float(np.mean(huber(r, delta)))
-    raise ValueError(f"The loss must be one of {', '.join(LOSSES)}, not {name!r}.")
+    r = _residuals(residuals)
+    with np.errstate(over="ignore"):
+        if name == "mse":
+            value = np.mean(r**2)
+        elif name == "mae":
+            value = np.mean(np.abs(r))
+        elif name == "rmse":
+            value = np.sqrt(np.mean(r**2))
+        elif name == "huber":
+            value = np.mean(huber(r, delta))
+        else:
+            raise ValueError(
+                f"The loss must be one of {', '.join(LOSSES)}, not {name!r}."
+            )
+    return float(finite_result(value, f"The {LOSSES[name]}"))
 
 
 def residual_losses(r: float, delta: float) -> dict[str, float]:
@@ -280,7 +299,7 @@ def residual_losses(r: float, delta: float) -> dict[str, float]:
     >>> residual_losses(-3.0, 1.0)
     {'mse': 9.0, 'mae': 3.0, 'huber': 2.5, 'rmse': 3.0}
     """
-    one = np.array([float(r)])
+    one = np.array([check_finite_number(r, "The residual")])
     return {name: loss_value(name, one, delta) for name in LOSSES}
 
 
@@ -318,6 +337,8 @@ def loss_curves(delta: float, residual: float | None = None) -> LossCurves:
     2.5
     """
     delta = check_delta(delta)
+    if residual is not None:
+        residual = check_finite_number(residual, "The residual")
     r = np.linspace(*RESIDUAL_RANGE, CURVE_POINTS)
     values = {
         "mse": squared_error(r),

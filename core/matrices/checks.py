@@ -24,6 +24,7 @@ import numpy as np
 from core.parsing import (
     MAX_MATRIX_SIDE,
     as_finite_array,
+    check_int,
     format_number,
     parse_matrix,
     parse_vector,
@@ -46,6 +47,10 @@ def shape_text(shape: tuple[int, ...]) -> str:
     str
         ``"2×3"``.
     """
+    if not isinstance(shape, tuple | list) or not all(
+        isinstance(n, int | np.integer) and n >= 0 for n in shape
+    ):
+        raise ValueError(f"A shape is a tuple of whole numbers, not {shape!r}.")
     return "×".join(str(n) for n in shape)
 
 
@@ -61,7 +66,7 @@ def subscript(index: int) -> str:
     -------
     str
     """
-    return str(index).translate(_SUBSCRIPTS)
+    return str(check_int(index, "The index", 0)).translate(_SUBSCRIPTS)
 
 
 def factor_text(value: float) -> str:
@@ -94,6 +99,7 @@ def array_key(values: np.ndarray) -> tuple[Any, ...]:
     tuple
         ``(shape, *entries)``, usable as (part of) a cache key.
     """
+    values = as_finite_array(values, "The array")
     return (values.shape, *values.ravel().tolist())
 
 
@@ -121,6 +127,7 @@ def check_matrix(
         If it is not a 2-D table of finite numbers, too large, or has an entry
         larger than ``core.vectors.MAX_ENTRY``.
     """
+    max_side = check_int(max_side, "max_side", 1)
     matrix = as_finite_array(values, name, ndim=2)
     rows, cols = matrix.shape
     if rows > max_side or cols > max_side:
@@ -210,7 +217,11 @@ def resize_matrix(matrix: Any, rows: int, cols: int) -> np.ndarray:
     -------
     ndarray of shape (rows, cols)
     """
-    source = np.atleast_2d(np.asarray(matrix, dtype=float))
+    rows = check_int(rows, "The number of rows", 1, MAX_MATRIX_SIDE)
+    cols = check_int(cols, "The number of columns", 1, MAX_MATRIX_SIDE)
+    source = np.atleast_2d(as_finite_array(matrix, "The matrix"))
+    if source.ndim != 2:
+        raise ValueError("The matrix must be a table of rows and columns.")
     out = np.zeros((rows, cols))
     keep_r, keep_c = min(rows, source.shape[0]), min(cols, source.shape[1])
     out[:keep_r, :keep_c] = source[:keep_r, :keep_c]
@@ -236,6 +247,7 @@ def numpy_like(values: np.ndarray, *inputs: np.ndarray) -> np.ndarray:
     ndarray
         ``values`` as int64 when every input is whole, else ``values``.
     """
-    if all(is_whole(array) for array in inputs):
+    values = as_finite_array(values, "The result")
+    if all(is_whole(array) for array in inputs) and np.all(np.abs(values) < 2**62):
         return np.rint(values).astype(np.int64)
     return values

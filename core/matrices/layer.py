@@ -72,7 +72,7 @@ def activate(z: Any, activation: str) -> np.ndarray:
     ndarray
         ``f(z)``, of the shape of ``z``.
     """
-    return ACTIVATIONS[_check_activation(activation)][0](np.asarray(z, dtype=float))
+    return ACTIVATIONS[_check_activation(activation)][0](as_finite_array(z, "z"))
 
 
 def activation_grad(z: Any, activation: str) -> np.ndarray:
@@ -89,11 +89,11 @@ def activation_grad(z: Any, activation: str) -> np.ndarray:
     ndarray
         ``f'(z)``, of the shape of ``z``.
     """
-    return ACTIVATIONS[_check_activation(activation)][1](np.asarray(z, dtype=float))
+    return ACTIVATIONS[_check_activation(activation)][1](as_finite_array(z, "z"))
 
 
 def _check_activation(activation: str) -> str:
-    if activation not in ACTIVATIONS:
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:
         raise ValueError(
             f"The activation must be one of {', '.join(ACTIVATIONS)}, not {activation!r}."
         )

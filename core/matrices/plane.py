@@ -25,6 +25,7 @@ from core.matrices.checks import (
     matrix_from_text,
     shape_text,
 )
+from core.parsing import as_finite_array, check_in_range, check_int, finite_result
 
 #: Named matrices for the transformation view: (matrix, one line on what it does).
 PLANE_PRESETS: dict[
@@ -94,8 +95,14 @@ def plane_map(matrix: Any, name: str = "M") -> PlaneMap:
     -----
     ``det [[a, b], [c, d]] = a·d − b·c``, computed exactly like this (not by
     ``np.linalg.det``, whose rounding would turn a singular matrix into
-    ``1e-16``). Rank 2 when ``det ≠ 0``; rank 0 when every entry is 0;
-    rank 1 otherwise.
+    ``1e-16``). Rank 0 when every entry is 0; rank 1 when the rows are parallel
+    up to rounding, judged *relative* to the size of each row (so
+    ``[[1e6, 0], [0, 1e-6]]``, det 1, is invertible); rank 2 otherwise.
+
+    Examples
+    --------
+    >>> plane_map([[1e6, 0], [0, 1e-6]]).kind, plane_map([[1, 2], [0.5, 1]]).kind
+    ('invertible', 'line')
     """
     m = check_matrix(matrix, name)
     if m.shape != (2, 2):
@@ -103,14 +110,42 @@ def plane_map(matrix: Any, name: str = "M") -> PlaneMap:
             f"{name} must be 2×2 to act on the plane, not {shape_text(m.shape)}."
         )
     det = float(m[0, 0] * m[1, 1] - m[0, 1] * m[1, 0])
-    scale = max(float(np.max(np.abs(m))), 1e-300) ** 2
+    kind: MapKind
     if not np.any(m):
-        kind: MapKind = "point"
-    elif abs(det) <= 1e-12 * scale:
+        kind = "point"
+    elif _collapses(m):
         kind, det = "line", 0.0
     else:
         kind = "invertible"
+        if det == 0:
+            raise ValueError(
+                f"{name} is invertible, but its entries are so small that its "
+                "determinant is below the smallest number a computer stores: "
+                "multiply every entry by the same power of 10."
+            )
     return PlaneMap(m, det, kind)
+
+
+#: A 2×2 matrix collapses the plane when ``|a·d − b·c|`` is below this share of
+#: ``|a·d| + |b·c|`` (after each row is scaled to size 1): far above rounding
+#: (~1e-16) and far below any determinant a learner means.
+SINGULAR_TOLERANCE = 1e-12
+
+
+def _collapses(m: np.ndarray) -> bool:
+    """Whether the rows of ``m`` (shape (2, 2), not all 0) are parallel, to rounding.
+
+    The test is relative, so it does not depend on units: each row is first scaled
+    by a power of two (exact) to entries of size about 1. ``[[1e6, 0], [0, 1e-6]]``
+    has determinant 1 and is invertible; ``[[1, 2], [0.5, 1]]`` has rows that are
+    multiples of each other. A zero row always collapses the plane.
+    """
+    biggest = np.max(np.abs(m), axis=1)
+    if np.any(biggest == 0):
+        return True
+    rows = np.ldexp(m, -np.frexp(biggest)[1][:, None])
+    ad, bc = rows[0, 0] * rows[1, 1], rows[0, 1] * rows[1, 0]
+    return bool(abs(ad - bc) <= SINGULAR_TOLERANCE * (abs(ad) + abs(bc)))
 
 
 def plane_map_from_text(text: str, name: str) -> PlaneMap:
@@ -169,7 +204,12 @@ def interpolate(start: np.ndarray, end: np.ndarray, t: float) -> np.ndarray:
     ndarray
         Of the shape of ``start``.
     """
-    return (1.0 - t) * start + t * end
+    t = check_in_range(t, "t", 0.0, 1.0)
+    begin, stop = as_finite_array(start, "start"), as_finite_array(end, "end")
+    if begin.shape != stop.shape:
+        raise ValueError("start and end must have the same shape.")
+    with np.errstate(over="ignore"):
+        return finite_result((1.0 - t) * begin + t * stop, "The matrix part-way")
 
 
 @dataclass(frozen=True)
@@ -203,6 +243,8 @@ def plane_warp(then: PlaneMap, first: PlaneMap | None = None) -> PlaneWarp:
     -------
     PlaneWarp
     """
+    if not isinstance(then, PlaneMap) or not isinstance(first, PlaneMap | None):
+        raise ValueError("A warp is made of plane maps: use plane_map(...) first.")
     result = then if first is None else compose(first, then)
     return PlaneWarp(then, first, result)
 
@@ -224,6 +266,7 @@ def warp_path(warp: PlaneWarp, frames: int) -> list[PlaneMap]:
         ``I`` to ``B`` and then ``frames − 1`` from ``B`` to ``AB`` (A growing
         from the identity while B stays applied).
     """
+    frames = check_int(frames, "The number of frames", 2, 1000)
     identity = np.eye(2)
     ts = np.linspace(0.0, 1.0, frames)
     if warp.first is None:

@@ -31,7 +31,7 @@ from core.matrices.checks import (
     matrix_from_text,
     shape_text,
 )
-from core.parsing import format_number
+from core.parsing import check_int, check_names, format_number
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def matrix_product(
     >>> matrix_product([[1, 2]], [[3], [4]]).c.tolist()
     [[11.0]]
     """
-    name_a, name_b = names
+    name_a, name_b = check_names(names)
     ma = check_matrix(a, name_a)
     mb = check_matrix(b, name_b)
     if ma.shape[1] != mb.shape[0]:
@@ -144,7 +144,14 @@ def cell_terms(product: MatrixProduct, i: int, j: int) -> np.ndarray:
     -------
     ndarray of shape (n,)
     """
+    i, j = _check_cell(product, i, j)
     return product.a[i, :] * product.b[:, j]
+
+
+def _check_cell(product: MatrixProduct, i: int, j: int) -> tuple[int, int]:
+    """``(i, j)`` as 0-based indices of a cell of ``C``, or a ``ValueError``."""
+    rows, cols = product.c.shape
+    return check_int(i, "The row", 0, rows - 1), check_int(j, "The column", 0, cols - 1)
 
 
 def cell_sum_text(product: MatrixProduct, i: int, j: int) -> str:
@@ -160,6 +167,7 @@ def cell_sum_text(product: MatrixProduct, i: int, j: int) -> str:
     -------
     str
     """
+    i, j = _check_cell(product, i, j)
     pairs = [
         f"{factor_text(x)}·{factor_text(y)}"
         for x, y in zip(product.a[i, :], product.b[:, j], strict=True)

@@ -31,7 +31,8 @@ from core.matrices.checks import (
     shape_text,
     vector_from_text,
 )
-from core.parsing import as_finite_array
+from core.parsing import MAX_MATRIX_SIDE, as_finite_array, check_in_range, check_int
+from core.vectors import check_entries
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,9 @@ def reflection_path(rows: int, cols: int, t: float) -> tuple[np.ndarray, np.ndar
     entry straight across it, fastest at the diagonal: the position is
     ``centre + cos(π·t)·(start − centre)`` for ``t`` from 0 to 1.
     """
+    rows = check_int(rows, "The number of rows", 1, MAX_MATRIX_SIDE)
+    cols = check_int(cols, "The number of columns", 1, MAX_MATRIX_SIDE)
+    t = check_in_range(t, "t", 0.0, 1.0)
     i, j = np.divmod(np.arange(rows * cols), cols)
     start = np.stack([j, i]).astype(float)
     centre = (i + j) / 2.0
@@ -194,7 +198,10 @@ def gradient_inputs(
     tuple of ndarray
         ``x`` of shape (n,) and ``δ`` of shape (m,).
     """
-    m, n = weights.shape
+    m, n = check_matrix(weights, "A").shape
+    for text, name in ((x_text, "x"), (delta_text, "δ")):
+        if not isinstance(text, str):
+            raise ValueError(f"{name} must be text such as 1, 2 (or blank).")
     x = np.arange(1.0, n + 1.0) if not x_text.strip() else vector_from_text(x_text, "x")
     delta = (
         np.where(np.arange(m) % 2 == 0, 1.0, -1.0)
@@ -258,6 +265,8 @@ def weight_gradient(weights: Any, x: Any, delta: Any) -> WeightGradient:
             f"W is {shape_text(w.shape)}, so δ needs {w.shape[0]} numbers and x "
             f"{w.shape[1]}, not {vd.size} and {vx.size}."
         )
+    check_entries(vx, "x")
+    check_entries(vd, "δ")
     return WeightGradient(w, vx, vd, np.outer(vd, vx), w.T @ vd)
 
 

@@ -12,6 +12,8 @@ Examples
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from core.bayes import NaiveBayes, percent, strongest_word, vetoing_words
@@ -34,13 +36,45 @@ def latex_number(value: float) -> str:
     return latex_power(prob(value))
 
 
+def _score_latex(score: float, log_score: float | None) -> str:
+    """A score for LaTeX; one too small for a float is written from its log."""
+    if score > 0 or log_score is None:
+        return latex_number(score)
+    return power_of_ten(log_score / math.log(10), latex=True)
+
+
+def _score_words(score: float, log_score: float | None) -> str:
+    if score > 0 or log_score is None:
+        return f"{score:.3g}"
+    return power_of_ten(log_score / math.log(10))
+
+
+def power_of_ten(exponent: float, *, latex: bool = False) -> str:
+    """``10**exponent`` written as ``m × 10ᵏ`` (3 digits), for numbers below any float.
+
+    >>> power_of_ten(-600.0), power_of_ten(-599.5, latex=True)
+    ('1 × 10⁻⁶⁰⁰', '3.16 \\\\times 10^{-600}')
+    """
+    whole = math.floor(exponent)
+    mantissa = format_number(10 ** (exponent - whole), 3)
+    if mantissa == "10":
+        mantissa, whole = "1", whole + 1
+    if latex:
+        return f"{mantissa} \\times 10^{{{whole}}}"
+    return f"{mantissa} × 10{str(whole).translate(_SUPERSCRIPTS)}"
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def naive_bayes_latex(nb: NaiveBayes) -> str:
     """Each class's score, then the posterior, with today's numbers."""
     factors = (latex_number(v) for v in nb.p_word_given_spam)
     spam = r" \times ".join([prob(nb.p_spam), *factors])
     factors = (latex_number(v) for v in nb.p_word_given_ham)
     ham = r" \times ".join([prob(1 - nb.p_spam), *factors])
-    spam_score, ham_score = latex_number(nb.spam_score), latex_number(nb.ham_score)
+    spam_score = _score_latex(nb.spam_score, nb.log_spam_score)
+    ham_score = _score_latex(nb.ham_score, nb.log_ham_score)
     words = r",\ ".join(nb.words)
     return (
         r"\begin{aligned}"
@@ -57,8 +91,10 @@ def describe_naive_bayes(nb: NaiveBayes) -> str:
     """The verdict and which word pushed hardest."""
     verdict = "spam" if nb.posterior >= 0.5 else "genuine"
     text = (
-        f"The message “{' '.join(nb.words)}” is scored {nb.spam_score:.3g} as spam "
-        f"and {nb.ham_score:.3g} as genuine, so **P(spam | message) = "
+        f"The message “{' '.join(nb.words)}” is scored "
+        f"{_score_words(nb.spam_score, nb.log_spam_score)} as spam and "
+        f"{_score_words(nb.ham_score, nb.log_ham_score)} as genuine, so "
+        "**P(spam | message) = "
         f"{percent(nb.posterior)}**: the filter calls it {verdict}."
     )
     strongest = strongest_word(nb)
@@ -91,12 +127,24 @@ def naive_bayes_code(nb: NaiveBayes) -> str:
             f"P_word_given_genuine = np.array({code_literal(nb.p_word_given_ham)})",
             "",
             "# naive: words are assumed independent given the class, so multiply",
-            "spam_score = P_spam * np.prod(P_word_given_spam)",
-            "genuine_score = (1 - P_spam) * np.prod(P_word_given_genuine)",
-            "P_spam_given_message = spam_score / (spam_score + genuine_score)",
+            *(_LOG_LINES if nb.underflows else _PRODUCT_LINES),
             "P_spam_given_message",
         ]
     )
+
+
+_PRODUCT_LINES = (
+    "spam_score = P_spam * np.prod(P_word_given_spam)",
+    "genuine_score = (1 - P_spam) * np.prod(P_word_given_genuine)",
+    "P_spam_given_message = spam_score / (spam_score + genuine_score)",
+)
+#: When the products underflow to 0 (below 1e-308), add logs instead of multiplying.
+_LOG_LINES = (
+    "# the products would underflow to 0: add logarithms instead of multiplying",
+    "log_spam = np.log(P_spam) + np.cumsum(np.log(P_word_given_spam))[-1]",
+    "log_genuine = np.log(1 - P_spam) + np.cumsum(np.log(P_word_given_genuine))[-1]",
+    "P_spam_given_message = 1 / (1 + np.exp(log_genuine - log_spam))",
+)
 
 
 def naive_bayes_code_result(nb: NaiveBayes) -> np.float64:
