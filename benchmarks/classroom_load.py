@@ -13,6 +13,12 @@ Run it from the repository's root::
     python -m benchmarks.classroom_load --mix                # the class spread over pages
     python -m benchmarks.classroom_load --plain              # plain `streamlit run`, defaults
     python -m benchmarks.classroom_load --url http://127.0.0.1:8690 --pid 123 --pid 456
+    python -m benchmarks.classroom_load --students 30 --pages equations --hostile-tabs 3
+
+With ``--hostile-tabs N`` N more tabs hold a hostile link of ``--hostile-bytes``
+bytes open on the class's page and change a control like a student
+(``benchmarks/classroom/hostile.py``; ``--hostile-reload``: reopen the link each
+time): compare the class's p95 with and without them.
 
 It prints one table: round trip (a control change sent → the rerun's last
 message received) median / p95 / max, interactions per second, KB per change,
@@ -37,6 +43,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from benchmarks.classroom.hostile import HostileTabs
 from benchmarks.classroom.load import Classroom, warm_up
 from benchmarks.classroom.report import Result, table
 from benchmarks.classroom.student import Student
@@ -45,6 +52,27 @@ from benchmarks.common.targets import Control, parse_pages, targets
 
 # Control and Student: tests/e2e/test_haproxy.py drives students through the proxy.
 __all__ = ["Control", "Student", "main", "parse_args", "run"]
+
+
+def _hostile_options(parser: argparse.ArgumentParser) -> None:
+    """``--hostile-tabs``, ``--hostile-bytes``, ``--hostile-reload``."""
+    parser.add_argument(
+        "--hostile-tabs",
+        type=int,
+        default=0,
+        help="tabs that keep reopening a hostile link on the class's page (0)",
+    )
+    parser.add_argument(
+        "--hostile-bytes",
+        type=int,
+        default=15_000,
+        help="size of the hostile link, bytes (15000)",
+    )
+    parser.add_argument(
+        "--hostile-reload",
+        action="store_true",
+        help="hostile tabs reopen the link before each change (a new session each)",
+    )
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -100,6 +128,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="each change one more step the same way (turning at the limits) instead "
         "of two values in turn: defeats caches, like students exploring",
     )
+    _hostile_options(parser)
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument(
         "--seed", type=int, default=0, help="seed of the students' timing"
@@ -110,6 +139,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             parser.error(f"--{name} must be positive")
     if args.students > 500 or args.seconds > 600 or not 0 <= args.bursts <= 20:
         parser.error("keep it bounded: ≤ 500 students, ≤ 600 s, 0–20 bursts")
+    if not 0 <= args.hostile_tabs <= 20 or not 100 <= args.hostile_bytes <= 500_000:
+        parser.error("keep it bounded: 0–20 hostile tabs of 100 B – 500 KB")
     if args.url and args.plain:
         parser.error("--plain starts its own server; it cannot be combined with --url")
     args.pages = parse_pages(args.pages, parser)
@@ -136,7 +167,21 @@ def run(args: argparse.Namespace) -> tuple[list[Result], list[str]]:
                 args.seed,
                 args.walk,
             )
-            result = classroom.run(mode + ("+walk" if args.walk else ""))
+            label = mode + ("+walk" if args.walk else "")
+            if args.hostile_tabs:
+                label += f"+{args.hostile_tabs} hostile"
+            with HostileTabs(
+                server.url,
+                group[0][0],
+                args.hostile_tabs,
+                args.hostile_bytes,
+                args.rate,
+                args.timeout,
+                args.hostile_reload,
+            ) as hostile:
+                result = classroom.run(label)
+            if args.hostile_tabs:
+                print(f"  {hostile.summary()}", file=sys.stderr, flush=True)
             results.append(result)
             print(f"  {result.target}: {result.verdict()}", file=sys.stderr, flush=True)
     return results, problems

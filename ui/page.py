@@ -41,6 +41,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from text.safe import clip_quotes, sentence
 from ui.url_state import PageState, Param
 from viz.style import freeze
 
@@ -148,8 +149,12 @@ def reset_button(state: PageState, label: str = RESET_LABEL) -> None:
 
 
 def show_error(exc: Exception) -> None:
-    """Show a learner-facing message for a ``ValueError`` from ``core``."""
-    st.error(str(exc), icon="⚠️")
+    """Show a learner-facing message for a ``ValueError`` from ``core``.
+
+    The message may quote what the learner typed or a link held: long quotes are
+    cut and the message is shown as text, never as markup (``text.safe``).
+    """
+    st.error(sentence(clip_quotes(str(exc))), icon="⚠️")
 
 
 def compute(

@@ -33,6 +33,7 @@ from typing import Any
 
 import streamlit as st
 
+from text.safe import clip_quotes, echo, inline_code, sentence
 from ui.params import Param
 
 __all__ = ["HIDE_KEY", "PageState", "Param", "query_string"]
@@ -44,6 +45,12 @@ _SLIDER_SUFFIX = "__slider"
 _PAGE_KEY = "_url_state_page"
 _NOTES_KEY = "_url_state_notes"
 _HIDDEN_KEY = "_url_state_hidden"
+#: At most this many notes about ignored link values are shown (then "and N more").
+MAX_NOTES = 5
+#: Distinct ``hide=`` words kept from a link (a page has far fewer controls).
+MAX_HIDE_WORDS = 1000
+#: Longest reason shown in a note (the reason may quote the link's value).
+NOTE_REASON_LIMIT = 160
 #: A control that a view does not draw keeps its value while the learner stays on
 #: the page (without it Streamlit drops the value and the widget comes back at its
 #: minimum when the view is switched back).
@@ -64,35 +71,47 @@ class PageState:
 
     # -- entering the page ------------------------------------------------------------
     def _load_from_url(self) -> None:
-        query = {key: st.query_params.get_all(key) for key in st.query_params}
-        notes: list[str] = []
+        """Read every value from the link; note (a bounded few) what was ignored.
+
+        The work is bounded whatever the link: Streamlit keeps at most 1,000
+        fields, each value is read by its ``Param`` (text capped at ``max_chars``),
+        ``hide=`` is read in one pass keeping at most :data:`MAX_HIDE_WORDS`
+        distinct words, and notes are de-duplicated and capped (:class:`_Notes`).
+        """
+        notes = _Notes()
         for name, param in self.params.items():
             value = param.default
-            raw_values = query.get(name)
+            raw_values = st.query_params.get_all(name)
             if raw_values:
-                raw = raw_values[-1]
                 try:
-                    value = param.parse(raw)
+                    value = param.parse(raw_values[-1])
                 except ValueError as exc:
-                    notes.append(
-                        f"Ignored `{name}` from the link ({_plain(exc)}); "
-                        f"using {param.encode(param.default) or 'the default'}."
+                    notes.add(
+                        f"Ignored {inline_code(name)} from the link "
+                        f"({sentence(clip_quotes(_plain(exc)), NOTE_REASON_LIMIT)}); "
+                        f"using {echo(param.encode(param.default)) or 'the default'}."
                     )
             self._store(name, value)
         hidden: set[str] = set()
-        for raw in query.get(HIDE_KEY, []):
-            for word in filter(None, (w.strip() for w in raw.split(","))):
-                if word in self.params:
-                    hidden.add(word)
-                else:
-                    notes.append(
-                        f"Ignored `hide={word}` from the link: no such control."
-                    )
-        unknown = sorted(set(query) - set(self.params) - {HIDE_KEY} - _RESERVED)
+        words, notes.cut = _hide_words(st.query_params.get_all(HIDE_KEY))
+        for word in words:
+            if word in self.params:
+                hidden.add(word)
+            else:
+                notes.add(
+                    f"Ignored {inline_code(HIDE_KEY + '=' + word)} from the link: "
+                    "no such control."
+                )
+        known = set(self.params) | {HIDE_KEY} | _RESERVED
+        unknown = [key for key in st.query_params if key not in known]
         if unknown:
-            listed = ", ".join(f"`{key}`" for key in unknown)
-            notes.append(f"Ignored {listed} from the link: not a setting of this page.")
-        st.session_state[_NOTES_KEY] = notes
+            listed = ", ".join(inline_code(key) for key in unknown[:MAX_NOTES])
+            more = len(unknown) - MAX_NOTES
+            notes.add(
+                f"Ignored {listed}{f' and {more} more' if more > 0 else ''} from the "
+                "link: not a setting of this page."
+            )
+        st.session_state[_NOTES_KEY] = notes.shown()
         st.session_state[_HIDDEN_KEY] = hidden
         st.session_state[_PAGE_KEY] = self.page_id
 
@@ -251,9 +270,52 @@ class PageState:
             st.query_params.from_dict({**kept, **wanted})
 
     def show_notes(self) -> None:
-        """Say which link values were ignored (shown while the learner stays here)."""
+        """Say which link values were ignored (shown while the learner stays here).
+
+        At most ``MAX_NOTES`` short notes and one "and N more", each already made
+        safe for markdown when the link was read: a rerun sends no more than that.
+        """
         for note in self.notes:
             st.caption(f"⚠️ {note}")
+
+
+class _Notes:
+    """The notes about ignored link values: de-duplicated, at most ``MAX_NOTES``."""
+
+    def __init__(self) -> None:
+        self.notes: dict[str, None] = {}
+        self.more = 0
+        self.cut = False  # the link held more than was read
+
+    def add(self, note: str) -> None:
+        if note in self.notes:
+            return
+        if len(self.notes) < MAX_NOTES:
+            self.notes[note] = None
+        else:
+            self.more += 1
+
+    def shown(self) -> tuple[str, ...]:
+        if not (self.more or self.cut):
+            return tuple(self.notes)
+        more = f"{'at least ' if self.cut else ''}{self.more or 1} more"
+        return (*self.notes, f"… and {more} ignored link values.")
+
+
+def _hide_words(raw_values: list[str]) -> tuple[list[str], bool]:
+    """The distinct words of ``hide=`` (at most ``MAX_HIDE_WORDS``); True if cut.
+
+    One pass over the text, which Streamlit bounds (512 KB of query string).
+    """
+    words: dict[str, None] = {}
+    for raw in raw_values:
+        for word in raw.split(","):
+            word = word.strip()
+            if word and word not in words:
+                if len(words) >= MAX_HIDE_WORDS:
+                    return list(words), True
+                words[word] = None
+    return list(words), False
 
 
 def _copy(source: str, target: str) -> None:

@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-import re
+import numpy as np
 
 from core.correlation import (
     CURVE_HALF_WIDTH,
@@ -34,13 +34,12 @@ from core.correlation import (
     format_r,
 )
 from core.parsing import format_number
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
+from text.safe import literal
 
 
 def plain(text: str) -> str:
     """``text`` (typed by a learner) escaped so that markdown shows it as it is."""
-    return _MARKDOWN.sub(r"\\\1", text)
+    return literal(text)
 
 
 def r_text(value: float | None, digits: int = 3) -> str:
@@ -88,7 +87,8 @@ def describe_constant(stats: PairStats) -> str:
     parts = []
     for name in stats.constant:
         values = stats.x if name == stats.names[0] else stats.y
-        parts.append(f"every {plain(name)} is {format_number(values[0], 6)}")
+        rounding = "" if np.all(values == values[0]) else ", up to rounding"
+        parts.append(f"every {plain(name)} is {format_number(values[0], 6)}{rounding}")
     which = " and ".join(f"**{plain(name)}**" for name in stats.constant)
     verb = "are" if len(stats.constant) > 1 else "is"
     return (
