@@ -11,23 +11,53 @@ by default on every interaction are removed:
    launcher sets it on the listener by wrapping Streamlit's ``_bind_socket``.
 
 A second internal fixes deep links for the first visitor after a start (see
-``use_navigation_only``). The hooks touch Streamlit internals, so ``requirements.txt`` pins Streamlit and
+``use_navigation_only``).
+
+What the server exposes is cut to what the app needs (see ``Guard``): the upload
+endpoint is closed (the app has no upload widget), ``/_stcore/metrics`` answers
+this machine only, every response carries a Content-Security-Policy and the
+anti-framing headers, and Streamlit never asks a web service for the machine's
+external IP address (``no_external_ip_lookup``). ``deploy/haproxy.cfg`` does the
+same at the front of a class set-up.
+
+The hooks touch Streamlit internals, so ``requirements.txt`` pins Streamlit and
 ``tests/ui/test_serve.py`` fails loudly if a hook point moves. If one has moved,
 the app still starts (plainly) with a warning.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import ipaddress
 import os
+import re
 import socket
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
+from typing import Any
 
 APP = Path(__file__).resolve().parent / "app.py"
 HOOK_MODULE = "streamlit.web.server.starlette.starlette_server"
 HOOK_NAME = "_bind_socket"
+#: Builds Streamlit's Starlette app; ``install_guard_hook`` wraps what it returns.
+APP_HOOK_NAME = "create_starlette_app"
+
+#: Paths nobody may use. The app has no upload widget (``tests/ui/test_serve.py``
+#: checks), so Streamlit's upload endpoint only lets anyone with the XSRF token of
+#: ``/_stcore/health`` park files in the server's memory. Matched on the decoded
+#: path, under any base path. deploy/haproxy.cfg denies the same.
+CLOSED_PATHS = re.compile(r"/_stcore/upload_file(?:/|$)")
+#: Paths answered only to a client on this machine (loopback): Streamlit's metrics.
+INTERNAL_PATHS = re.compile(r"/_stcore/metrics(?:/|$)")
+
+ASGIScope = MutableMapping[str, Any]
+ASGIMessage = MutableMapping[str, Any]
+ASGIReceive = Callable[[], Awaitable[ASGIMessage]]
+ASGISend = Callable[[ASGIMessage], Awaitable[None]]
+ASGIApp = Callable[[ASGIScope, ASGIReceive, ASGISend], Awaitable[None]]
 
 
 def with_nodelay(bind: Callable[..., socket.socket]) -> Callable[..., socket.socket]:
@@ -61,6 +91,175 @@ def install_nodelay_hook() -> bool:
         return False
     if not getattr(original, "nodelay", False):
         setattr(module, HOOK_NAME, with_nodelay(original))
+    return True
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP sources (``'sha256-…'``) allowing exactly the inline scripts of ``html``."""
+    bodies = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
+    digests = (hashlib.sha256(body.encode()).digest() for body in bodies)
+    return [f"'sha256-{base64.b64encode(digest).decode()}'" for digest in digests]
+
+
+def content_security_policy() -> str:
+    """The page's Content-Security-Policy: this server only, nothing from the web.
+
+    Streamlit's ``index.html`` has one inline script (allowed by its hash, read
+    from the installed Streamlit); its components set inline styles, hence
+    ``'unsafe-inline'`` for styles only. ``tests/e2e/test_server_exposure.py``
+    opens every page and view in Chromium and finds no violation.
+    """
+    import streamlit
+
+    index = Path(streamlit.__file__).parent / "static" / "index.html"
+    hashes = inline_script_hashes(index.read_text("utf-8"))
+    scripts = " ".join(["'self'", *hashes, "'wasm-unsafe-eval'"])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+def security_headers() -> list[tuple[str, str]]:
+    """The headers every HTTP response gets (deploy/haproxy.cfg sets the same)."""
+    return [
+        ("Content-Security-Policy", content_security_policy()),
+        ("X-Frame-Options", "DENY"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+    ]
+
+
+def is_loopback(client: object) -> bool:
+    """True if an ASGI ``client`` (host, port) is on this machine."""
+    if not isinstance(client, (tuple, list)) or not client:
+        return False
+    try:
+        address = ipaddress.ip_address(str(client[0]))
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return bool(address.is_loopback or (mapped is not None and mapped.is_loopback))
+
+
+class Guard:
+    """ASGI wrapper of Streamlit's app: closed paths, internal paths, headers.
+
+    HTTP requests to ``CLOSED_PATHS`` (and to ``INTERNAL_PATHS`` from another
+    machine) get a 404 before Streamlit sees them, so their body is never read.
+    Every HTTP response gets ``headers`` (replacing any of the same name).
+    Websockets and the lifespan pass through untouched.
+    """
+
+    def __init__(self, app: ASGIApp, headers: list[tuple[str, str]]) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers]
+        self.names = {name for name, _ in self.headers}
+
+    async def __call__(
+        self, scope: ASGIScope, receive: ASGIReceive, send: ASGISend
+    ) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = str(scope.get("path", ""))
+        if CLOSED_PATHS.search(path) or (
+            INTERNAL_PATHS.search(path) and not is_loopback(scope.get("client"))
+        ):
+            await self.refuse(send)
+            return
+
+        async def send_with_headers(message: ASGIMessage) -> None:
+            if message["type"] == "http.response.start":
+                kept = [
+                    (name, value)
+                    for name, value in message.get("headers", [])
+                    if bytes(name).lower() not in self.names
+                ]
+                message = {**message, "headers": [*kept, *self.headers]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+    async def refuse(self, send: ASGISend) -> None:
+        """Answer 404 Not Found (with the security headers)."""
+        body = b"Not Found"
+        headers = [(b"content-type", b"text/plain; charset=utf-8")]
+        headers += [(b"content-length", str(len(body)).encode()), *self.headers]
+        await send({"type": "http.response.start", "status": 404, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def guarded(create: Callable[..., ASGIApp]) -> Callable[..., ASGIApp]:
+    """Wrap Streamlit's app factory so the app it builds sits behind ``Guard``."""
+    headers = security_headers()
+
+    def create_guarded_app(*args: object, **kwargs: object) -> ASGIApp:
+        return Guard(create(*args, **kwargs), headers)
+
+    create_guarded_app.__wrapped__ = create  # type: ignore[attr-defined]
+    create_guarded_app.guarded = True  # type: ignore[attr-defined]
+    return create_guarded_app
+
+
+def install_guard_hook() -> bool:
+    """Put ``Guard`` in front of Streamlit's app; return False (and warn) if it can't."""
+    try:
+        import importlib
+
+        module = importlib.import_module(HOOK_MODULE)
+        original = getattr(module, APP_HOOK_NAME)
+    except (ImportError, AttributeError):
+        warnings.warn(
+            f"serve.py: {HOOK_MODULE}.{APP_HOOK_NAME} not found in this Streamlit; "
+            "starting WITHOUT the security headers and with the upload and metrics "
+            "endpoints open. Put deploy/haproxy.cfg in front.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return False
+    if not getattr(original, "guarded", False):
+        setattr(module, APP_HOOK_NAME, guarded(original))
+    return True
+
+
+def _no_external_ip() -> None:
+    """The machine's external IP address: never asked of a web service."""
+    return None
+
+
+def no_external_ip_lookup() -> bool:
+    """Stop Streamlit asking checkip.amazonaws.com for this machine's address.
+
+    Streamlit asks at start (to print an "External URL") and on every websocket
+    from a foreign origin (to see whether that origin is this machine), with no
+    caching of a failure. No configuration option stops the second, so the
+    lookup is replaced by "unknown": the start banner shows no External URL and
+    foreign origins are refused as before, with no call out.
+    """
+    try:
+        from streamlit import net_util
+    except ImportError:
+        net_util = None  # type: ignore[assignment]
+    if net_util is None or not hasattr(net_util, "get_external_ip"):
+        warnings.warn(
+            "serve.py: streamlit.net_util.get_external_ip not found; Streamlit may "
+            "call a web service to learn this machine's external IP address.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return False
+    net_util.get_external_ip = _no_external_ip
     return True
 
 
@@ -113,6 +312,8 @@ def warm_up() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run ``streamlit run app.py`` with the hooks installed; extra args pass through."""
     install_nodelay_hook()
+    install_guard_hook()
+    no_external_ip_lookup()
     use_navigation_only()
     warm_up()
     from streamlit.web import cli

@@ -129,7 +129,7 @@ def _cold_load(page: Page, url: str, row: Row, timeout_s: float) -> None:
     page.on("requestfinished", lambda request: loaded.append(request))
     page.goto(url, wait_until="commit")
     page.wait_for_function(
-        "window.__bench && window.__bench.firstChart !== null",
+        "() => window.__bench && window.__bench.firstChart !== null",
         timeout=timeout_s * 1000,
     )
     row.cold_s = page.evaluate("window.__bench.firstChart") / 1000

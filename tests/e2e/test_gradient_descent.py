@@ -49,11 +49,11 @@ def test_play_animates_in_the_browser_without_the_server(
     )
     open_page(page, f"{server.url}/gradient-descent?steps=30&lr=0.05")
     expect(page.locator(CHART).first).to_be_visible()
-    page.wait_for_function(f"{PATH_LENGTH} === 31", timeout=45_000)
+    page.wait_for_function(f"() => {PATH_LENGTH} === 31", timeout=45_000)
     sent.clear()
     page.locator(".updatemenu-button", has_text="Play").first.click()
-    page.wait_for_function(f"{PATH_LENGTH} < 31")  # the path restarts short ...
-    page.wait_for_function(f"{PATH_LENGTH} === 31", timeout=15_000)  # ... and grows
+    page.wait_for_function(f"() => {PATH_LENGTH} < 31")  # the path restarts short
+    page.wait_for_function(f"() => {PATH_LENGTH} === 31", timeout=15_000)  # ... grows
     assert sent == [], "the animation must not talk to the server"
     expect(page.locator('[data-testid="stApp"]')).to_have_attribute(
         "data-test-script-state", "notRunning"

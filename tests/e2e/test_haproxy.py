@@ -4,7 +4,9 @@ Proves what docs/serving.md promises: each student sticks to one process (by
 cookie, not by IP: here every student has the same address, 127.0.0.1), both
 processes take students, a dropped connection resumes its session on its own
 process, static files are gzip-compressed, a real browser works through it,
-and stopping the script stops all three processes.
+the front keeps Streamlit's metrics and upload endpoint in and sets the security
+headers, and stopping the script stops all three processes. (A crashed process:
+tests/e2e/test_class_fault.py.)
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+import serve
 from benchmarks import classroom_load
 from benchmarks.classroom.student import Student
 from benchmarks.common.targets import Control
@@ -212,6 +215,34 @@ def test_a_browser_works_through_the_proxy(classroom: Classroom, page: Page) -> 
     )
     cookies = {c["name"]: c["value"] for c in page.context.cookies()}
     assert cookies.get(AFFINITY_COOKIE) in {"app1", "app2"}
+
+
+def status_of(url: str, method: str = "GET") -> tuple[int, dict[str, str]]:
+    request = urllib.request.Request(url, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            return reply.status, {k.lower(): v for k, v in reply.headers.items()}
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}
+
+
+def test_the_front_keeps_metrics_and_uploads_in(classroom: Classroom) -> None:
+    app = f"http://127.0.0.1:{classroom.app_ports[0]}"
+    assert status_of(f"{app}/_stcore/metrics")[0] == 200  # on the machine: yes
+    for path in ("/_stcore/metrics", "/%5Fstcore/metrics", "/_stcore/metrics/"):
+        status, headers = status_of(f"{classroom.url}{path}")
+        assert status == 404, path
+        assert "x-served-by" not in headers  # HAProxy answered: no process was asked
+    status, headers = status_of(f"{classroom.url}/_stcore/upload_file/s/f", "PUT")
+    assert status == 404
+    assert "x-served-by" not in headers
+
+
+def test_the_front_sets_the_security_headers(classroom: Classroom) -> None:
+    expected = {name.lower(): value for name, value in serve.security_headers()}
+    for path in ("/equations", "/_stcore/health", "/_stcore/metrics"):
+        _, headers = status_of(f"{classroom.url}{path}")
+        assert {name: headers.get(name) for name in expected} == expected, path
 
 
 def test_stopping_the_script_stops_all_three(tmp_path: Path) -> None:

@@ -6,9 +6,14 @@ starts the app, with a warning), so nobody loses the speed without knowing.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import re
 import socket
 import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +97,200 @@ def test_warm_up_finishes_the_imports_plotly_looks_up_lazily() -> None:
         "import pandas; assert hasattr(sys.modules['pandas'], 'Series')"
     )
     subprocess.run([sys.executable, "-c", code], cwd=serve.APP.parent, check=True)
+
+
+# -- what the server exposes (Guard, the external-IP lookup, deploy/haproxy.cfg) --
+
+
+def test_guard_hook_point_exists() -> None:
+    module = importlib.import_module(serve.HOOK_MODULE)
+    assert callable(getattr(module, serve.APP_HOOK_NAME))
+
+
+def test_guard_hook_wraps_the_app_factory_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module(serve.HOOK_MODULE)
+    original = getattr(module, serve.APP_HOOK_NAME)
+    monkeypatch.setattr(module, serve.APP_HOOK_NAME, original)
+    assert serve.install_guard_hook()
+    first = getattr(module, serve.APP_HOOK_NAME)
+    assert first.__wrapped__ is original
+    serve.install_guard_hook()
+    assert getattr(module, serve.APP_HOOK_NAME) is first
+
+
+def test_missing_guard_hook_point_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "APP_HOOK_NAME", "_no_such_factory")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert serve.install_guard_hook() is False
+    assert any("security headers" in str(w.message) for w in caught)
+
+
+def test_every_external_ip_lookup_goes_through_the_replaced_function(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Streamlit's callers look the function up on the module at call time, so
+    replacing ``net_util.get_external_ip`` reaches them all (at start and on a
+    foreign-origin websocket). A ``from ... import`` anywhere would escape it."""
+    import inspect
+
+    from streamlit import net_util
+    from streamlit.web import bootstrap
+    from streamlit.web.server import server_util
+
+    for caller in (bootstrap, server_util):
+        source = inspect.getsource(caller)
+        assert "net_util.get_external_ip" in source
+        assert "import get_external_ip" not in source
+    monkeypatch.setattr(net_util, "get_external_ip", net_util.get_external_ip)
+    assert serve.no_external_ip_lookup()
+    assert net_util.get_external_ip() is None
+
+
+INDEX_SCRIPT = "\n      window.prerenderReady = false\n    "
+
+
+def test_the_policy_allows_exactly_the_inline_script_of_streamlits_page() -> None:
+    import base64
+    import hashlib
+
+    import streamlit
+
+    index = Path(streamlit.__file__).parent / "static" / "index.html"
+    digest = base64.b64encode(hashlib.sha256(INDEX_SCRIPT.encode()).digest()).decode()
+    assert serve.inline_script_hashes(index.read_text()) == [f"'sha256-{digest}'"]
+    policy = serve.content_security_policy()
+    assert f"script-src 'self' 'sha256-{digest}' 'wasm-unsafe-eval';" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "'unsafe-eval'" not in policy
+    assert "http" not in policy  # no origin but this server's
+
+
+def haproxy_lines(keyword: str) -> list[str]:
+    config = (serve.APP.parent / "deploy" / "haproxy.cfg").read_text()
+    lines = (line.strip() for line in config.splitlines())
+    return [line for line in lines if line.startswith(keyword)]
+
+
+def test_haproxy_sets_the_same_headers_as_serve() -> None:
+    set_by_haproxy = {}
+    for line in haproxy_lines("http-after-response set-header"):
+        name, value = line.split(maxsplit=3)[2:]
+        set_by_haproxy[name] = value.strip('"')
+    assert set_by_haproxy == dict(serve.security_headers())
+
+
+def test_haproxy_denies_what_serve_closes() -> None:
+    (deny,) = haproxy_lines("http-request deny")
+    pattern = deny.split("-m reg ", 1)[1].split(" }", 1)[0]
+    for path in ("/_stcore/metrics", "/_stcore/upload_file/s/f", "/x/_stcore/metrics"):
+        assert re.search(pattern, path)
+        assert serve.CLOSED_PATHS.search(path) or serve.INTERNAL_PATHS.search(path)
+    for path in ("/_stcore/health", "/_stcore/stream", "/_stcore/metricsx"):
+        assert not re.search(pattern, path)
+        assert not serve.CLOSED_PATHS.search(path)
+        assert not serve.INTERNAL_PATHS.search(path)
+
+
+UPLOAD_WIDGETS = re.compile(r"\b(file_uploader|camera_input|audio_input|chat_input)\(")
+
+
+def test_no_page_uses_an_upload_widget_while_the_endpoint_is_closed() -> None:
+    """serve.py closes Streamlit's upload endpoint: an upload widget would fail.
+
+    Adding one means opening the endpoint again (``serve.CLOSED_PATHS``,
+    deploy/haproxy.cfg) with uploads bounded per session and freed with it.
+    """
+    root = serve.APP.parent
+    sources = [root / "app.py"]
+    for package in ("ui", "views", "pages"):
+        sources += sorted((root / package).rglob("*.py"))
+    using = [
+        str(p.relative_to(root))
+        for p in sources
+        if UPLOAD_WIDGETS.search(p.read_text())
+    ]
+    assert using == []
+    assert serve.CLOSED_PATHS.search("/_stcore/upload_file/session/file")
+
+
+# -- Guard, driven as the ASGI server drives it ------------------------------------
+
+
+@dataclass
+class Exchange:
+    """What an app behind ``Guard`` saw, and what went back to the client."""
+
+    reached_app: list[str] = field(default_factory=list)
+    sent: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def status(self) -> int:
+        return int(self.sent[0]["status"])
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {k.decode(): v.decode() for k, v in self.sent[0]["headers"]}
+
+
+def exchange(
+    path: str, client: tuple[str, int] = ("10.0.0.7", 50000), kind: str = "http"
+) -> Exchange:
+    result = Exchange()
+
+    async def app(
+        scope: serve.ASGIScope, receive: serve.ASGIReceive, send: serve.ASGISend
+    ) -> None:
+        result.reached_app.append(scope["type"])
+        if scope["type"] == "http":
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": [(b"x-frame-options", b"SAMEORIGIN"), (b"etag", b'"1"')],
+                }
+            )
+            await send({"type": "http.response.body", "body": b"ok"})
+
+    async def receive() -> serve.ASGIMessage:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: serve.ASGIMessage) -> None:
+        result.sent.append(dict(message))
+
+    guard = serve.Guard(app, serve.security_headers())
+    scope = {"type": kind, "path": path, "client": client, "headers": []}
+    asyncio.run(guard(scope, receive, send))
+    return result
+
+
+def test_guard_refuses_uploads_before_the_app_reads_them() -> None:
+    for client in (("10.0.0.7", 50000), ("127.0.0.1", 50000)):
+        result = exchange("/_stcore/upload_file/session/file", client)
+        assert result.reached_app == []
+        assert result.status == 404
+        assert result.headers["x-frame-options"] == "DENY"
+
+
+def test_guard_answers_metrics_to_this_machine_only() -> None:
+    assert exchange("/_stcore/metrics", ("10.0.0.7", 50000)).status == 404
+    assert exchange("/_stcore/metrics", ("::ffff:192.168.1.9", 50000)).status == 404
+    for local in ("127.0.0.1", "::1", "::ffff:127.0.0.1"):
+        result = exchange("/_stcore/metrics", (local, 50000))
+        assert (result.reached_app, result.status) == (["http"], 200)
+
+
+def test_guard_adds_the_headers_replacing_the_apps_own() -> None:
+    result = exchange("/equations")
+    assert result.status == 200
+    assert result.headers["x-frame-options"] == "DENY"  # not the app's SAMEORIGIN
+    assert result.headers["etag"] == '"1"'
+    assert [k for k, _ in result.sent[0]["headers"]].count(b"x-frame-options") == 1
+    for name, value in serve.security_headers():
+        assert result.headers[name.lower()] == value
+
+
+def test_guard_leaves_websockets_and_the_lifespan_alone() -> None:
+    for kind in ("websocket", "lifespan"):
+        result = exchange("/_stcore/metrics", kind=kind)
+        assert result.reached_app == [kind]
