@@ -283,12 +283,14 @@ def plane_coordinates(result: DotProduct) -> tuple[np.ndarray, np.ndarray]:
     """
     if result.norm_a == 0:
         return np.zeros(2), np.array([result.norm_b, 0.0])
-    if result.angle_degrees is None:
+    if result.cosine is None:
         return np.array([result.norm_a, 0.0]), np.zeros(2)
-    theta = math.radians(result.angle_degrees)
+    # From cos θ itself (not the angle snapped for reading): a·b is kept exactly.
+    cos = result.cosine
+    sin = math.sqrt(max(0.0, 1.0 - cos * cos))
     return (
         np.array([result.norm_a, 0.0]),
-        np.array([result.norm_b * math.cos(theta), result.norm_b * math.sin(theta)]),
+        np.array([result.norm_b * cos, result.norm_b * sin]),
     )
 
 
