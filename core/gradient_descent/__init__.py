@@ -5,6 +5,7 @@
 - :mod:`core.gradient_descent.surfaces`: the 2-D surfaces with their gradients.
 - :mod:`core.gradient_descent.descent`: gradient descent in 1-D and its regimes.
 - :mod:`core.gradient_descent.race`: optimisers racing on a surface.
+- :mod:`core.gradient_descent.custom`: the learner's own ``f(w)`` or ``f(x, y)``.
 
 The optimiser itself is :func:`core.optimisers.optimize` (re-exported here with
 ``Trajectory`` and ``METHODS``).
@@ -12,6 +13,7 @@ The optimiser itself is :func:`core.optimisers.optimize` (re-exported here with
 
 from __future__ import annotations
 
+from core.gradient_descent.custom import CUSTOM, custom_function, custom_surface
 from core.gradient_descent.descent import (
     MAX_STEPS_1D,
     REGIMES,
@@ -51,6 +53,7 @@ from core.gradient_descent.surfaces import SURFACES, Surface, get_surface
 from core.optimisers import DEFAULT_BOUND, METHODS, Trajectory, optimize
 
 __all__ = [
+    "CUSTOM",
     "DEFAULT_BOUND",
     "FUNCTIONS_1D",
     "GRID_SIZE",
@@ -70,6 +73,8 @@ __all__ = [
     "Regime",
     "Surface",
     "Trajectory",
+    "custom_function",
+    "custom_surface",
     "derivative_at",
     "descend_1d",
     "descent_table",

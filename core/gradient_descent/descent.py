@@ -99,19 +99,23 @@ class Descent1D:
         return float(self.fn.d2f(np.array([self.nearest_minimum]))[0])
 
 
-def descend_1d(key: str, w0: float = 5.0, lr: float = 0.1, steps: int = 1) -> Descent1D:
+def descend_1d(
+    key: str, w0: float = 5.0, lr: float = 0.1, steps: int = 1, expression: str = ""
+) -> Descent1D:
     """Gradient descent ``w ← w − lr·f′(w)`` on the function ``key`` from ``w0``.
 
     Parameters
     ----------
     key : str
-        One of ``FUNCTIONS_1D``.
+        One of ``FUNCTIONS_1D``, or ``"custom"`` for ``expression``.
     w0 : float
         The start, within ±``MAX_ABS_W``.
     lr : float
         The learning rate, > 0.
     steps : int
         How many steps, 0 … ``MAX_STEPS_1D``.
+    expression : str
+        The learner's ``f(w)`` when ``key`` is ``"custom"``.
 
     Returns
     -------
@@ -123,7 +127,7 @@ def descend_1d(key: str, w0: float = 5.0, lr: float = 0.1, steps: int = 1) -> De
     >>> descend_1d("square", 5, 0.1, 1).w.tolist()      # notebook cell 5
     [5.0, 4.0]
     """
-    fn = get_function(key)
+    fn = get_function(key, expression)
     w0 = check_in_range(w0, "The start w₀", -MAX_ABS_W, MAX_ABS_W)
     lr = check_in_range(lr, "The learning rate", 0.0, None, low_inclusive=False)
     steps = check_int(steps, "The number of steps", 0, MAX_STEPS_1D)

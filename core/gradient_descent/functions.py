@@ -153,8 +153,18 @@ FUNCTIONS_1D: dict[str, Function1D] = {
 }
 
 
-def get_function(key: str) -> Function1D:
-    """The 1-D function called ``key`` (one of ``FUNCTIONS_1D``)."""
+def get_function(key: str, expression: str = "") -> Function1D:
+    """The 1-D function called ``key`` (one of ``FUNCTIONS_1D``, or ``"custom"``).
+
+    ``"custom"`` is the learner's ``expression`` in ``w``
+    (:func:`~core.gradient_descent.custom.custom_function`).
+    """
+    if key == "custom":
+        from core.gradient_descent.custom import (
+            custom_function,  # it builds on this module
+        )
+
+        return custom_function(expression)
     if key not in FUNCTIONS_1D:
         raise ValueError(
             f"The function must be one of {', '.join(FUNCTIONS_1D)}, not {key!r}."
@@ -199,7 +209,9 @@ class Derivative:
         return self.central - self.slope
 
 
-def derivative_at(key: str, w: float, h: float = 0.5) -> Derivative:
+def derivative_at(
+    key: str, w: float, h: float = 0.5, expression: str = ""
+) -> Derivative:
     """Exact derivative of the function ``key`` at ``w`` and its estimates with step ``h``.
 
     Examples
@@ -208,11 +220,13 @@ def derivative_at(key: str, w: float, h: float = 0.5) -> Derivative:
     >>> d.value, d.slope, d.forward, d.central    # 25, 2·5, 2·5 + h, exact for w²
     (25.0, 10.0, 10.5, 10.0)
     """
-    fn = get_function(key)
+    fn = get_function(key, expression)
     w = check_in_range(w, "w", -MAX_ABS_W, MAX_ABS_W)
     h = check_in_range(h, "The step h", 0.0, 10.0, low_inclusive=False)
     at = np.array([w - h, w, w + h])
     left, value, right = (float(v) for v in fn.f(at))
+    if not all(map(math.isfinite, (left, value, right))):
+        raise ValueError(f"f is not defined (or too large) at w = {w:g} ± {h:g}.")
     return Derivative(
         fn=fn,
         w=w,

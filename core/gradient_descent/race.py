@@ -65,7 +65,7 @@ class Race:
 
     def grid(self, n: int = GRID_SIZE) -> Grid:
         """The loss on an ``n × n`` grid over :func:`plot_ranges` (see :func:`surface_grid`)."""
-        return surface_grid(self.surface.key, *plot_ranges(self.surface, self.start), n)
+        return _grid(self.surface, *plot_ranges(self.surface, self.start), n)
 
 
 def race(
@@ -73,19 +73,22 @@ def race(
     start: tuple[float, float],
     optimisers: tuple[Optimiser, ...] | list[Optimiser],
     steps: int = 60,
+    expression: str = "",
 ) -> Race:
     """Run each optimiser from ``start`` on the surface ``surface_key``.
 
     Parameters
     ----------
     surface_key : str
-        One of ``SURFACES``.
+        One of ``SURFACES``, or ``"custom"`` for ``expression``.
     start : tuple of float
         ``(x₀, y₀)``, each within ±``MAX_ABS_START``.
     optimisers : sequence of Optimiser
         One to three optimisers.
     steps : int
         Steps each takes, 0 … ``MAX_STEPS_2D``.
+    expression : str
+        The learner's ``f(x, y)`` when ``surface_key`` is ``"custom"``.
 
     Returns
     -------
@@ -98,7 +101,7 @@ def race(
     >>> r.paths[0].final.tolist()
     [0.5, 1.0]
     """
-    surface = get_surface(surface_key)
+    surface = get_surface(surface_key, expression)
     x0, y0 = _check_point(start, "The start", ("x₀", "y₀"))
     x0 = check_in_range(x0, "The start x₀", -MAX_ABS_START, MAX_ABS_START)
     y0 = check_in_range(y0, "The start y₀", -MAX_ABS_START, MAX_ABS_START)
@@ -160,6 +163,7 @@ def surface_grid(
     x_range: tuple[float, float],
     y_range: tuple[float, float],
     n: int = GRID_SIZE,
+    expression: str = "",
 ) -> Grid:
     """The loss on an ``n × n`` grid, vectorised: ``xs (n,)``, ``ys (n,)``, ``z (n, n)``.
 
@@ -168,7 +172,12 @@ def surface_grid(
     >>> surface_grid("bowl", (-1, 1), (0, 2), 3)[2].tolist()
     [[1.0, 0.0, 1.0], [2.0, 1.0, 2.0], [5.0, 4.0, 5.0]]
     """
-    surface = get_surface(surface_key)
+    return _grid(get_surface(surface_key, expression), x_range, y_range, n)
+
+
+def _grid(
+    surface: Surface, x_range: tuple[float, float], y_range: tuple[float, float], n: int
+) -> Grid:
     n = check_int(n, "The grid size", 2, 400)
     xs = np.linspace(*_check_range(x_range, "The x range"), n)
     ys = np.linspace(*_check_range(y_range, "The y range"), n)

@@ -39,6 +39,7 @@ class Surface:
     y_range: tuple[float, float]
     default_start: tuple[float, float]
     log_levels: bool  # contour levels on a log scale (steep valleys)
+    gradient_latex: str = ""  # (∂f/∂x, ∂f/∂y) in LaTeX, for a typed function
 
     def loss(self, point: np.ndarray) -> float:
         """``f(x, y)`` at a point of shape ``(2,)``."""
@@ -143,8 +144,18 @@ SURFACES: dict[str, Surface] = {
 }
 
 
-def get_surface(key: str) -> Surface:
-    """The 2-D surface called ``key`` (one of ``SURFACES``)."""
+def get_surface(key: str, expression: str = "") -> Surface:
+    """The 2-D surface called ``key`` (one of ``SURFACES``, or ``"custom"``).
+
+    ``"custom"`` is the learner's ``expression`` in ``x`` and ``y``
+    (:func:`~core.gradient_descent.custom.custom_surface`).
+    """
+    if key == "custom":
+        from core.gradient_descent.custom import (
+            custom_surface,  # it builds on this module
+        )
+
+        return custom_surface(expression)
     if key not in SURFACES:
         raise ValueError(
             f"The surface must be one of {', '.join(SURFACES)}, not {key!r}."

@@ -107,3 +107,24 @@ def test_race_renders_and_a_click_sets_the_start(server: Server, page: Page) -> 
         " return path && Math.abs(path.x[0] - value) < 1e-6; }",
         arg=value,
     )
+
+
+def test_typing_your_own_function_redraws_the_descent(
+    server: Server, page: Page
+) -> None:
+    open_page(page, f"{server.url}/gradient-descent?fn=custom&steps=30&lr=0.01&w0=2")
+    chart = page.locator(CHARTS).first
+    expect(chart).to_contain_text("w⁴ − 3·w² + w")
+    box = page.get_by_role("textbox", name="f(w) =")
+    expect(box).to_have_value("w**4 - 3*w**2 + w")
+    box.fill("sin(3*w) + 0.1*w**2")
+    box.press("Enter")
+    wait_idle(page)
+    page.wait_for_function(
+        "() => { const g = document.querySelectorAll('.js-plotly-plot')[0];"
+        " return g && g._fullData.some(t => (t.name || '').includes('sin(3·w)')); }"
+    )
+    expect(chart).to_contain_text("sin(3·w) + 0.1·w²")
+    expect(page.locator(".katex").first).to_contain_text("cos")
+    expect(page).to_have_url(re.compile(r"f=sin"))
+    expect(page.locator(EXCEPTION)).to_have_count(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core import gradient_descent as gd
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
@@ -12,7 +13,7 @@ from text import gradient_descent as gd_text
 SCRIPT = "pages/gradient_descent.py"
 
 
-def path_x(at) -> list[float]:
+def path_x(at: AppTest) -> list[float]:
     return [float(v) for v in trace(figures(at)[0], "gradient-descent path")["x"]]
 
 
@@ -179,7 +180,7 @@ def test_smaller_h_shrinks_the_error() -> None:
 # -- 2-D view ---------------------------------------------------------------------------------
 
 
-def race_paths(at) -> list[dict]:
+def race_paths(at: AppTest) -> list[dict]:
     names = ("Gradient descent", "Momentum", "RMSProp", "Adam")
     return [
         t for t in figures(at)[0]["data"] if str(t.get("name", "")).startswith(names)
@@ -308,3 +309,79 @@ def test_garbage_links_still_render(query: dict[str, str]) -> None:
     assert not at.exception
     assert not at.error
     assert figures(at)
+
+
+# -- your own function (issue 19) ----------------------------------------------------------
+
+
+def latex(at: AppTest) -> str:
+    return "\n".join(x.value for x in at.latex)
+
+
+def test_typed_function_shows_its_derivative_and_descends() -> None:
+    at = page_test(SCRIPT, {"steps": "50", "lr": "0.01", "w0": "2"}).run()
+    at.selectbox(key="fn").set_value("custom").run()
+    at.text_input(key="f").set_value("sin(3*w) + 0.1*w**2").run()
+    assert not at.exception
+    assert not at.error
+    assert r"3 \cos{\left(3 w \right)}" in latex(at)
+    assert at.query_params["fn"] == "custom"
+    assert at.query_params["f"] == "sin(3*w) + 0.1*w**2"
+    expected = gd.descend_1d("custom", 2.0, 0.01, 50, "sin(3*w) + 0.1*w**2")
+    assert path_x(at)[-1] == pytest.approx(float(expected.w[-1]))
+    code, output = code_panel(at)
+    assert "np.cos(3*w)" in code
+    assert output == repr(run_snippet(code))
+    assert run_snippet(code) == float(expected.w[-1])
+
+
+def test_bad_typed_function_keeps_the_last_chart() -> None:
+    at = page_test(SCRIPT, {"fn": "custom", "f": "w**4 - 3*w**2 + w"}).run()
+    before = path_x(at)
+    at.text_input(key="f").set_value("log(w)").run()
+    assert not at.exception
+    assert "log(w) is undefined" in at.error[0].value
+    assert path_x(at) == before
+    at.text_input(key="f").set_value("3w").run()
+    assert "character 2" in at.error[0].value
+    at.text_input(key="f").set_value("foo(w)").run()
+    assert "Unknown name 'foo'" in at.error[0].value
+
+
+def test_link_with_a_typed_function_restores_it() -> None:
+    query = {"view": "derivative", "fn": "custom", "f": "w^4 - 3*w^2 + w", "w": "1"}
+    at = page_test(SCRIPT, query).run()
+    assert not at.exception
+    assert at.text_input(key="f").value == "w^4 - 3*w^2 + w"
+    assert "4 w^{3} - 6 w + 1" in latex(at)
+    assert "f'(1) = -1" in latex(at)  # 4 − 6 + 1
+    code, output = code_panel(at)
+    assert repr(run_snippet(code)) == output
+
+
+def test_hostile_link_value_falls_back_with_a_note() -> None:
+    query = {"fn": "custom", "f": "__import__('os').system('true')"}
+    at = page_test(SCRIPT, query).run()
+    assert not at.exception
+    assert at.text_input(key="f").value == "w**4 - 3*w**2 + w"
+    assert "Ignored `f`" in " ".join(c.value for c in at.caption)
+
+
+def test_typed_surface_races() -> None:
+    at = page_test(SCRIPT, {"view": "race"}).run()
+    at.selectbox(key="surface").set_value("custom").run()
+    assert not at.exception
+    assert not at.error
+    assert at.query_params["surface"] == "custom"
+    assert r"\nabla f" in latex(at)
+    assert (at.number_input(key="x0").value, at.number_input(key="y0").value) == (
+        -3.0,
+        2.0,
+    )
+    code, output = code_panel(at)
+    assert output == repr(run_snippet(code))
+    at.text_input(key="fxy").set_value("x**2 + y").run()
+    assert not at.exception
+    assert len(race_paths(at)) == 3
+    at.text_input(key="fxy").set_value("x +* y").run()
+    assert "Syntax error at character 4" in at.error[0].value

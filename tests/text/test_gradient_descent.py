@@ -121,3 +121,40 @@ def test_race_diverges_on_rosenbrock_with_a_large_rate():
 def test_race_reaches_the_bowl_minimum():
     r = gd.race("bowl", (3.0, 2.0), [gd.Optimiser("gd", 0.1)], 100)
     assert "reached the minimum (0, 0)" in gd_text.describe_path(r, 0)
+
+
+# -- your own function (issue 19) ----------------------------------------------------------
+
+TYPED_1D = ("w**4 - 3*w**2 + w", "sin(3*w) + 0.1*w**2", "exp(-w^2) + 0.05*w^2")
+
+
+@pytest.mark.parametrize("expression", TYPED_1D)
+def test_code_for_a_typed_function_reproduces_the_page(expression: str) -> None:
+    from tests.helpers import run_snippet
+
+    d = gd.derivative_at("custom", 1.3, 0.01, expression)
+    code = gd_text.derivative_code(d)
+    assert "exact, by SymPy" in code
+    assert repr(run_snippet(code)) == repr(gd_text.derivative_code_result(d))
+    descent = gd.descend_1d("custom", 2.0, 0.02, 60, expression)
+    code = gd_text.descent_code(descent)
+    assert repr(run_snippet(code)) == repr(gd_text.descent_code_result(descent))
+    assert gd_text.describe_descent(descent).startswith("After 60 steps")
+
+
+def test_formulas_of_a_typed_function() -> None:
+    d = gd.derivative_at("custom", 0.0, 0.5, "sin(3*w) + 0.1*w**2")
+    assert (
+        r"f'(w) = \frac{w}{5} + 3 \cos{\left(3 w \right)}"
+        in gd_text.derivative_latex(d)
+    )
+    r = gd.race("custom", (-1.0, 1.0), [gd.Optimiser("adam", 0.1)], 30, "x^2 + 3*y^2")
+    lines = gd_text.race_latex(r)
+    assert lines[0].startswith("f(x, y) = x^{2} + 3 y^{2}")
+    assert lines[1] == r"\nabla f = \left(2 x ,\; 6 y\right)"
+    assert "Your own function" in gd_text.describe_race(r)
+    from tests.helpers import run_snippet
+
+    np.testing.assert_array_equal(
+        run_snippet(gd_text.race_code(r)), gd_text.race_code_result(r)
+    )

@@ -226,3 +226,24 @@ def test_diverged_path_is_labelled():
     fig = spec(viz.race_figure(r, grid_for(r)))
     assert "diverged at step" in named(fig, "Gradient descent")["name"]
     assert "NaN" not in json.dumps(fig, default=lambda a: a.tolist())
+
+
+def test_figures_of_a_typed_function() -> None:
+    descent = gd.descend_1d("custom", 2.0, 0.02, 30, "sin(3*w) + 0.1*w**2")
+    fig = spec(viz.descent_figure(descent))
+    assert any("sin(3·w) + 0.1·w²" in str(t.get("name", "")) for t in fig["data"])
+    assert len(fig["data"][1]["x"]) == len(descent.fn.minima) == 6
+    spec(
+        viz.derivative_figure(gd.derivative_at("custom", 9.0, 0.5, "log(12 + w) + w^2"))
+    )
+    r = gd.race(
+        "custom",
+        (-1.5, 2.0),
+        [gd.Optimiser("adam", 0.1)],
+        40,
+        "(1 - x)**2 + 100*(y - x**2)**2",
+    )
+    figure = viz.race_contour(r)
+    assert len(figure.to_json()) < BUDGET
+    contour = spec(figure)
+    assert contour["data"][0]["type"] == "contour"

@@ -65,9 +65,10 @@ def derivative_code(d: Derivative) -> str:
     """Code that checks the exact derivative against a central difference."""
     uses_np = "np." in d.fn.code or "np." in d.fn.derivative_code
     head = "import numpy as np\n\n" if uses_np else ""
+    how = "exact, by SymPy" if d.fn.key.startswith("custom:") else "worked out by hand"
     return (
         f"{head}def loss(w):\n    return {d.fn.code}\n\n"
-        f"def derivative(w):  # worked out by hand\n    return {d.fn.derivative_code}\n\n"
+        f"def derivative(w):  # {how}\n    return {d.fn.derivative_code}\n\n"
         f"w = {float_literal(d.w)}\nh = {float_literal(d.h)}\n\n"
         "exact = derivative(w)\n"
         "estimate = (loss(w + h) - loss(w - h)) / (2 * h)  # central difference\n"

@@ -149,7 +149,7 @@ def _unsettled_sentences(result: Descent1D, after: str) -> list[str]:
         f"{after} with slope {format_number(grad, 4)}: it is still on its way to "
         f"{where} w ≈ {format_number(nearest, 4)}; more steps bring it closer."
     ]
-    if curvature == 0:
+    if curvature == 0 and result.fn.key == "quartic":
         sentences.append(
             "Near 0 the slope 4w³ flattens much faster than w itself (f″(0) = 0), "
             "so the steps shrink and progress slows down."
@@ -242,7 +242,7 @@ def descent_code(result: Descent1D) -> str:
     # Floats (1.0, not 1) so that w comes out a float, as on the page; the
     # notebook's own cell keeps its "w = 5".
     w0, lr = float_literal(result.w0), float_literal(result.lr)
-    uses_np = "np." in fn.derivative_code
+    uses_np = "np." in fn.derivative_code or "np." in fn.code
     head = "import numpy as np\n\n" if uses_np else ""
     if result.steps == 1 and fn.key == "square":
         return (

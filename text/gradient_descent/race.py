@@ -39,6 +39,8 @@ SURFACE_NOTES = {
     "saddle": "A saddle has no minimum: the loss falls for ever along y. Starting almost on the ridge (y ≈ 0), gradient descent first slides towards the flat centre and only slowly escapes along y; adaptive methods (RMSProp, Adam) escape much sooner.",
     "two_minima": "Two valleys, left (deeper) and right: which one an optimiser ends in depends on the start point and on how far its steps carry it.",
 }
+#: What the chart of a typed f(x, y) shows.
+CUSTOM_NOTE = "Your own function: its exact gradient (worked out by SymPy) drives every optimiser, and the stars mark the minima found on the drawn square."
 #: The text alternative of the loss-per-step chart.
 LOSS_ALT = "The loss of each optimiser after every step."
 
@@ -49,6 +51,8 @@ def race_latex(r: Race) -> list[str]:
     lines = [
         rf"f(x, y) = {r.surface.latex}, \qquad \nabla f = \left(\tfrac{{\partial f}}{{\partial x}}, \tfrac{{\partial f}}{{\partial y}}\right)"
     ]
+    if r.surface.gradient_latex:
+        lines.append(rf"\nabla f = \left({r.surface.gradient_latex}\right)")
     lines += [rf"\text{{{METHODS[m]}:}}\quad {RULES[m]}" for m in used]
     return lines
 
@@ -71,7 +75,7 @@ def describe_path(r: Race, index: int) -> str:
 
 def describe_race(r: Race) -> str:
     """What the paths on the contour show, in words (the chart's alt text)."""
-    lines = [SURFACE_NOTES[r.surface.key]]
+    lines = [SURFACE_NOTES.get(r.surface.key, CUSTOM_NOTE)]
     lines += [describe_path(r, i) for i in range(len(r.paths))]
     return " ".join(lines)
 
@@ -115,6 +119,10 @@ _DESCEND = (
 )
 
 
+def _worked_out(key: str) -> str:
+    return "exact, by SymPy" if key.startswith("custom:") else "worked out by hand"
+
+
 def race_code(r: Race) -> str:
     """Self-contained NumPy code that reproduces every path's end point."""
     s = r.surface
@@ -124,7 +132,7 @@ def race_code(r: Race) -> str:
         f"def loss(w):  # {s.label}\n"
         "    x, y = w\n"
         f"    return {s.loss_code}\n\n"
-        "def gradient(w):  # the partial derivatives, worked out by hand\n"
+        f"def gradient(w):  # the partial derivatives, {_worked_out(s.key)}\n"
         "    x, y = w\n"
         f"    return np.array([{s.gradient_code}])\n\n"
         f"start = [{format_number(r.start[0])}, {format_number(r.start[1])}]\n"

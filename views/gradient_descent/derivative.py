@@ -12,11 +12,12 @@ from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
 from ui.widgets import error_metric
-from views.gradient_descent.common import FUNCTION
+from views.gradient_descent.common import FUNCTION, TYPED_FUNCTION, function_choice
 from viz import gradient_descent as viz
 
 PARAMS = (
     FUNCTION,
+    TYPED_FUNCTION,
     Param.number(
         "w",
         "w (where to take the slope)",
@@ -62,8 +63,9 @@ def _metrics(d: gd.Derivative) -> None:
 def render(state: PageState, frame: Frame) -> None:
     """The function, w and h; the tangent, the estimates, the formula and the code."""
     with frame.controls:
-        fn_key, w, h = (state.widget(name) for name in ("fn", "w", "h"))
-        d = page.compute("derivative", gd.derivative_at, fn_key, w, h)
+        fn_key, expression = function_choice(state)
+        w, h = state.widget("w"), state.widget("h")
+        d = page.compute("derivative", gd.derivative_at, fn_key, w, h, expression)
     with frame.main:
         page.formula(words.derivative_latex(d))
         sentence = words.describe_derivative(d)

@@ -10,12 +10,18 @@ from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
-from views.gradient_descent.common import FUNCTION, LOG_SCALE
+from views.gradient_descent.common import (
+    FUNCTION,
+    LOG_SCALE,
+    TYPED_FUNCTION,
+    function_choice,
+)
 from views.gradient_descent.steps import step_controls
 from viz import gradient_descent as viz
 
 PARAMS = (
     FUNCTION,
+    TYPED_FUNCTION,
     Param.number("w0", "Start w₀", 5.0, min_value=-10.0, max_value=10.0, step=0.1),
     Param.number(
         "lr",
@@ -59,11 +65,12 @@ def _steps_and_table(descent: gd.Descent1D, log_scale: bool) -> None:
 def render(state: PageState, frame: Frame) -> None:
     """Function, start, learning rate and steps; the path, the loss and the code."""
     with frame.controls:
-        fn_key, w0, lr = (state.widget(name) for name in ("fn", "w0", "lr"))
+        fn_key, expression = function_choice(state)
+        w0, lr = state.widget("w0"), state.widget("lr")
         steps = step_controls(state)
         log_scale = state.widget("log")
         descent = page.compute(
-            "descent", gd.descend_1d, fn_key, w0, lr, steps, shared=True
+            "descent", gd.descend_1d, fn_key, w0, lr, steps, expression, shared=True
         )
     with frame.main:
         page.formula(words.descent_latex(descent))

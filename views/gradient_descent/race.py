@@ -22,8 +22,22 @@ PARAMS = (
         "surface",
         "Surface",
         "elongated",
-        {key: s.label for key, s in gd.SURFACES.items()},
+        {
+            **{key: s.label for key, s in gd.SURFACES.items()},
+            gd.CUSTOM: "Your own f(x, y)…",
+        },
         widget="select",
+    ),
+    Param.text(
+        "fxy",
+        "f(x, y) =",
+        "(1 - x)**2 + 100*(y - x**2)**2",
+        help=(
+            "Type a function of x and y with numbers, + − * / ** (or ^), parentheses "
+            "and sin cos tan exp log sqrt abs tanh. Press Enter to apply."
+        ),
+        max_chars=200,
+        validate=gd.custom_surface,
     ),
     Param.number("x0", "Start x₀", -3.5, min_value=-5.0, max_value=5.0, step=0.1),
     Param.number("y0", "Start y₀", 1.5, min_value=-5.0, max_value=5.0, step=0.1),
@@ -54,13 +68,17 @@ def _start_from_click(state: PageState) -> None:
     )
 
 
-def _follow_surface(state: PageState, surface: str) -> None:
-    """Picking another surface moves the start to a good place on it."""
+def _follow_surface(state: PageState, surface: str, expression: str) -> None:
+    """Picking another surface (or typing another f) moves the start to a good place on it."""
     shown = st.session_state.get(SURFACE_SHOWN)
-    if shown is not None and shown != surface:
-        x, y = gd.SURFACES[surface].default_start
+    now = (surface, expression)
+    if shown is not None and shown != now:
+        try:
+            x, y = gd.get_surface(surface, expression).default_start
+        except ValueError:  # the race below shows the message
+            x, y = state.value("x0"), state.value("y0")
         state.set_values({"x0": x, "y0": y})
-    st.session_state[SURFACE_SHOWN] = surface
+    st.session_state[SURFACE_SHOWN] = now
 
 
 def _contour(state: PageState, race: gd.Race, sentence: str) -> None:
@@ -82,14 +100,15 @@ def render(state: PageState, frame: Frame) -> None:
     """Surface, start, steps and paths; the race on the contour, its losses, the code."""
     with frame.controls:
         surface_key = state.widget("surface")
-        _follow_surface(state, surface_key)
+        expression = state.widget("fxy") if surface_key == gd.CUSTOM else ""
+        _follow_surface(state, surface_key, expression)
         start = (state.widget("x0"), state.widget("y0"))
         steps = state.widget("steps2d")
         chosen = optimisers(state)
         log_scale = state.widget("log")
         show_3d = state.widget("surface3d")
         race = page.compute(
-            "race", gd.race, surface_key, start, chosen, steps, shared=True
+            "race", gd.race, surface_key, start, chosen, steps, expression, shared=True
         )
     with frame.main:
         for line in words.race_latex(race):

@@ -34,7 +34,10 @@ def descent_range(fn: Function1D, w0: float) -> tuple[float, float]:
 def loss_range(fn: Function1D, x_range: tuple[float, float]) -> tuple[float, float]:
     """The loss axis: the curve's lowest and highest value over ``x_range``, padded."""
     values = fn.f(np.linspace(*x_range, CURVE_POINTS))
-    low, high = float(values.min()), float(values.max())
+    values = values[np.isfinite(values)]  # a typed f may be undefined far out
+    low, high = (
+        (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
+    )
     pad = 0.08 * (high - low)
     return (low - pad, high + pad)
 
