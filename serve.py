@@ -11,7 +11,8 @@ by default on every interaction are removed:
    launcher sets it on the listener by wrapping Streamlit's ``_bind_socket``.
 
 A second internal fixes deep links for the first visitor after a start (see
-``use_navigation_only``).
+``use_navigation_only``), a third redraws a page whose websocket dropped in the
+middle of a rerun (see ``rerun_on_resume``).
 
 What the server exposes is cut to what the app needs (see ``Guard``): the upload
 endpoint is closed (the app has no upload widget), ``/_stcore/metrics`` answers
@@ -44,6 +45,12 @@ HOOK_MODULE = "streamlit.web.server.starlette.starlette_server"
 HOOK_NAME = "_bind_socket"
 #: Builds Streamlit's Starlette app; ``install_guard_hook`` wraps what it returns.
 APP_HOOK_NAME = "create_starlette_app"
+#: Connects a websocket to a new session or resumes the session it asks for.
+SESSION_HOOK_MODULE = "streamlit.runtime.websocket_session_manager"
+SESSION_HOOK_CLASS = "WebsocketSessionManager"
+#: Set in a resumed session's state: its next page run writes every control's value
+#: back, so the browser shows the server's values (``ui/url_state.py`` reads it).
+RESYNC_KEY = "_serve_resync_controls"
 
 #: Paths nobody may use. The app has no upload widget (``tests/ui/test_serve.py``
 #: checks), so Streamlit's upload endpoint only lets anyone with the XSRF token of
@@ -293,6 +300,69 @@ def use_navigation_only() -> bool:
     return True
 
 
+def rerun_resumed(session: Any) -> bool:
+    """Rerun a resumed ``AppSession`` with its last page and query string.
+
+    Streamlit stops a session's run when its websocket drops, and its page asks
+    for a new run on reconnecting only if it had seen the run start: a drop just
+    after a slider moved left the slider at its new value and its number box, the
+    formula and the URL at the old one. This run redraws the page; ``RESYNC_KEY``
+    makes it write every control back, so the browser takes the server's values.
+    ``_client_state`` is what Streamlit reruns with when a source file changes.
+    """
+    from streamlit.proto.ClientState_pb2 import ClientState
+
+    last = session._client_state
+    if not last.page_script_hash:  # never ran: the browser asks for the first run
+        return False
+    client_state = ClientState()
+    client_state.CopyFrom(last)
+    session.session_state[RESYNC_KEY] = True
+    session.request_rerun(client_state)
+    return True
+
+
+def rerunning_resumed(connect: Callable[..., str]) -> Callable[..., str]:
+    """Wrap ``WebsocketSessionManager.connect_session``: a resumed session reruns."""
+    import inspect
+
+    signature = inspect.signature(connect)
+
+    def connect_session(manager: Any, *args: Any, **kwargs: Any) -> str:
+        session_id = connect(manager, *args, **kwargs)
+        asked = signature.bind(manager, *args, **kwargs).arguments
+        if asked.get("existing_session_id") == session_id:
+            info = manager.get_active_session_info(session_id)
+            if info is not None:
+                rerun_resumed(info.session)
+        return session_id
+
+    connect_session.__wrapped__ = connect  # type: ignore[attr-defined]
+    connect_session.reruns_resumed = True  # type: ignore[attr-defined]
+    return connect_session
+
+
+def rerun_on_resume() -> bool:
+    """Make a session rerun when its browser resumes it; False (and warn) if gone."""
+    try:
+        import importlib
+
+        module = importlib.import_module(SESSION_HOOK_MODULE)
+        manager = getattr(module, SESSION_HOOK_CLASS)
+        original = manager.connect_session
+    except (ImportError, AttributeError):
+        warnings.warn(
+            f"serve.py: {SESSION_HOOK_CLASS}.connect_session not found; after a "
+            "dropped websocket, controls may be out of step until the next change.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return False
+    if not getattr(original, "reruns_resumed", False):
+        manager.connect_session = rerunning_resumed(original)
+    return True
+
+
 def warm_up() -> None:
     """Finish the lazy imports that page runs would otherwise race to do.
 
@@ -315,6 +385,7 @@ def main(argv: list[str] | None = None) -> None:
     install_guard_hook()
     no_external_ip_lookup()
     use_navigation_only()
+    rerun_on_resume()
     warm_up()
     from streamlit.web import cli
 

@@ -34,6 +34,7 @@ from typing import Any
 import streamlit as st
 
 from text.safe import clip_quotes, echo, inline_code, sentence
+from ui.browser_state import RESYNC_KEY, browser_values
 from ui.params import Param
 
 __all__ = ["HIDE_KEY", "PageState", "Param", "query_string"]
@@ -66,8 +67,14 @@ class PageState:
             raise ValueError(f"parameter names must be unique and not {HIDE_KEY!r}")
         self.page_id = page_id
         self.params: dict[str, Param] = {p.name: p for p in params}
+        # A resumed session (serve.py): the browser may still show a cut run.
+        self.resync = bool(st.session_state.get(RESYNC_KEY))
+        if self.resync:
+            del st.session_state[RESYNC_KEY]
         if st.session_state.get(_PAGE_KEY) != page_id:
             self._load_from_url()
+        elif self.resync:
+            self.set_values(self.values())
 
     # -- entering the page ------------------------------------------------------------
     def _load_from_url(self) -> None:
@@ -77,8 +84,13 @@ class PageState:
         fields, each value is read by its ``Param`` (text capped at ``max_chars``),
         ``hide=`` is read in one pass keeping at most :data:`MAX_HIDE_WORDS`
         distinct words, and notes are de-duplicated and capped (:class:`_Notes`).
+
+        In a session's first run, a value the browser sent for a control wins over
+        the link: that run is a change to a page already on screen, whose session
+        the server lost (``ui.browser_state``); a fresh page sends none.
         """
         notes = _Notes()
+        linked: dict[str, Any] = {}
         for name, param in self.params.items():
             value = param.default
             raw_values = st.query_params.get_all(name)
@@ -91,6 +103,10 @@ class PageState:
                         f"({sentence(clip_quotes(_plain(exc)), NOTE_REASON_LIMIT)}); "
                         f"using {echo(param.encode(param.default)) or 'the default'}."
                     )
+            linked[name] = value
+        if _PAGE_KEY not in st.session_state:
+            linked.update(browser_values(self.params, linked, _SLIDER_SUFFIX))
+        for name, value in linked.items():
             self._store(name, value)
         hidden: set[str] = set()
         words, notes.cut = _hide_words(st.query_params.get_all(HIDE_KEY))
@@ -260,12 +276,13 @@ class PageState:
         return params
 
     def sync_url(self) -> None:
-        """Write the current view into the address bar (only when it changed)."""
+        """Write the current view into the address bar (when it changed, or when the
+        browser's may be stale after a resumed session)."""
         wanted = self.url_params()
         current = {
             k: v for k, v in st.query_params.to_dict().items() if k not in _RESERVED
         }
-        if current != wanted:
+        if current != wanted or self.resync:
             kept = {k: st.query_params[k] for k in _RESERVED if k in st.query_params}
             st.query_params.from_dict({**kept, **wanted})
 

@@ -294,3 +294,132 @@ def test_guard_leaves_websockets_and_the_lifespan_alone() -> None:
     for kind in ("websocket", "lifespan"):
         result = exchange("/_stcore/metrics", kind=kind)
         assert result.reached_app == [kind]
+
+
+# -- a resumed session reruns (rerun_on_resume) -------------------------------------
+
+
+def test_resume_hook_points_exist() -> None:
+    """What ``rerunning_resumed`` and ``rerun_resumed`` rely on, in this Streamlit."""
+    import inspect
+
+    from streamlit.runtime import app_session, runtime
+
+    module = importlib.import_module(serve.SESSION_HOOK_MODULE)
+    manager = getattr(module, serve.SESSION_HOOK_CLASS)
+    assert (
+        "existing_session_id" in inspect.signature(manager.connect_session).parameters
+    )
+    assert callable(manager.get_active_session_info)
+    # the runtime asks for the old session by keyword; a resumed one keeps its id
+    assert "existing_session_id=existing_session_id" in inspect.getsource(
+        runtime.Runtime.connect_session
+    )
+    # the page and query string of the last run, which Streamlit reruns with too
+    source = inspect.getsource(app_session.AppSession)
+    assert "self._client_state = ClientState()" in source
+    assert "self.request_rerun(self._client_state)" in source
+    # and the page asks for no run after a reconnect unless it saw one start
+    index = Path(inspect.getfile(app_session)).parents[1] / "static" / "static" / "js"
+    bundle = "".join(p.read_text("utf-8") for p in index.glob("index.*.js"))
+    assert "Reconnected to server." in bundle
+    assert "Requesting a script run." in bundle
+
+
+def connected_manager(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A real session manager, with the resume hook installed on its class."""
+    from streamlit.runtime.memory_session_storage import MemorySessionStorage
+    from streamlit.runtime.memory_uploaded_file_manager import (
+        MemoryUploadedFileManager,
+    )
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    module = importlib.import_module(serve.SESSION_HOOK_MODULE)
+    manager = getattr(module, serve.SESSION_HOOK_CLASS)
+    monkeypatch.setattr(manager, "connect_session", manager.connect_session)
+    assert serve.rerun_on_resume()
+    return manager(
+        MemorySessionStorage(),
+        MemoryUploadedFileManager("/upload"),
+        ScriptCache(),
+        None,
+    )
+
+
+class Client:
+    def write_forward_msg(self, msg: object) -> None:
+        pass
+
+
+def test_a_resumed_session_reruns_its_last_page_and_writes_controls_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from streamlit.runtime.script_data import ScriptData
+
+    async def scenario() -> tuple[list[Any], list[Any], Any]:
+        sessions = connected_manager(monkeypatch)
+        script = ScriptData(str(serve.APP), False)
+        first = sessions.connect_session(
+            client=Client(), script_data=script, user_info={}
+        )
+        session = sessions.get_active_session_info(first).session
+        runs: list[Any] = []
+        session.request_rerun = runs.append  # record, don't run app.py here
+        session._client_state.page_script_hash = "equations-hash"
+        session._client_state.query_string = "a=2.1"
+        sessions.disconnect_session(first)  # the websocket dropped
+        assert sessions.connect_session(Client(), script, {}, first) == first
+        resumed_runs = list(runs)
+        other = sessions.connect_session(Client(), script, {}, "a-lost-session")
+        assert other != "a-lost-session"  # a new session: the browser asks for its run
+        flag = session.session_state[serve.RESYNC_KEY]
+        for session_id in (first, other):
+            sessions.close_session(session_id)
+        return resumed_runs, runs, flag
+
+    resumed_runs, runs, flag = asyncio.run(scenario())
+    assert [(r.page_script_hash, r.query_string) for r in resumed_runs] == [
+        ("equations-hash", "a=2.1")
+    ]
+    assert len(runs) == 1  # the new session was not rerun
+    assert flag is True
+
+
+def test_a_session_that_never_ran_is_not_rerun_on_resume(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from streamlit.runtime.script_data import ScriptData
+
+    async def scenario() -> list[Any]:
+        sessions = connected_manager(monkeypatch)
+        script = ScriptData(str(serve.APP), False)
+        first = sessions.connect_session(Client(), script, {})
+        session = sessions.get_active_session_info(first).session
+        runs: list[Any] = []
+        session.request_rerun = runs.append
+        sessions.disconnect_session(first)
+        sessions.connect_session(Client(), script, {}, first)
+        sessions.close_session(first)
+        return runs
+
+    assert asyncio.run(scenario()) == []  # no page yet: the browser asks for it
+
+
+def test_resume_hook_is_installed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module(serve.SESSION_HOOK_MODULE)
+    manager = getattr(module, serve.SESSION_HOOK_CLASS)
+    original = manager.connect_session
+    monkeypatch.setattr(manager, "connect_session", original)
+    serve.rerun_on_resume()
+    first = manager.connect_session
+    assert first.__wrapped__ is original
+    serve.rerun_on_resume()
+    assert manager.connect_session is first
+
+
+def test_missing_resume_hook_point_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "SESSION_HOOK_CLASS", "NoSuchManager")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert serve.rerun_on_resume() is False
+    assert any("out of step" in str(w.message) for w in caught)
