@@ -6,6 +6,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui import notebook_download as take_home
+
 
 class Output(str):
     """Output text to show as it is (not through ``repr``), e.g. several values."""
@@ -24,6 +26,7 @@ def code_panel(
     ``code`` in a fresh namespace and compare its last line's value with this.
     """
     output = result if isinstance(result, Output) else repr(result)
+    take_home.add_code(code, None if isinstance(result, Output) else output)
     with st.expander(f"🐍 {title}", expanded=expanded):
         st.caption(
             "Paste this into Python (with NumPy installed) to get exactly the numbers "

@@ -42,6 +42,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from text.safe import clip_quotes, sentence
+from ui import notebook_download as take_home
 from ui.url_state import PageState, Param
 from viz.style import freeze
 
@@ -117,11 +118,14 @@ def run(
     """Draw the page ``slug``: title, intro, the "Show" picker and the chosen view."""
     state = start(slug, title, page_params(views, default), intro=intro)
     chosen = {view.key: view for view in views}[state.widget("view")]
+    take_home.begin(slug, title, intro, chosen.key, chosen.label)
     controls, main = columns(ratio)
     # A bad first input ends the view (its error shown); the reset button and the
     # link still come.
     with contextlib.suppress(NothingToDraw):
         chosen.render(state, Frame(controls, main))
+        with main:
+            take_home.buttons()  # the view as a notebook, its charts as a CSV
     with controls:
         reset_button(state)
     state.sync_url()
@@ -247,17 +251,30 @@ def figure_of(
 
 def formula(latex: str) -> None:
     """The formula with today's numbers substituted."""
+    take_home.add_formula(latex)
     st.latex(latex)
 
 
 def explain(text: str) -> None:
     """One or two sentences saying what the chart shows right now."""
+    take_home.add_sentence(text)
     st.markdown(text)
 
 
-def chart(fig: go.Figure, *, key: str, alt: str) -> None:
-    """Show a figure; ``alt`` (the explanation sentence) is its text alternative."""
+def chart(fig: go.Figure, *, key: str, alt: str, **select: Any) -> None:
+    """Show a figure; ``alt`` (the explanation sentence) is its text alternative.
+
+    ``select``: ``on_select`` and ``selection_mode`` for a chart a learner clicks.
+    """
+    take_home.add_sentence(alt)
+    take_home.add_figure(fig, key)
     alt = alt.replace("**", "").replace("`", "")  # markdown is not for screen readers
     st.plotly_chart(
-        fig, key=key, width="stretch", theme=None, config=CHART_CONFIG, alt=alt
+        fig,
+        key=key,
+        width="stretch",
+        theme=None,
+        config=CHART_CONFIG,
+        alt=alt,
+        **select,
     )

@@ -57,12 +57,10 @@ def _show(state: PageState, fm: corr.FeatureMatrix, fx: str, fy: str) -> None:
     page.explain(sentence)
     for a, b, r in fm.redundant_pairs():
         st.warning(words.redundancy_warning(a, b, r, fm.threshold), icon="⚠️")
-    st.plotly_chart(
+    page.chart(
         page.figure_of(viz.heatmap_figure, fm, (fx, fy)),
         key="heatmap",
-        width="stretch",
-        theme=None,
-        config=page.CHART_CONFIG,
+        alt=sentence,
         on_select=partial(_pick_cell, state),
         selection_mode="points",
     )

@@ -83,12 +83,9 @@ def _follow_surface(state: PageState, surface: str, expression: str) -> None:
 
 def _contour(state: PageState, race: gd.Race, sentence: str) -> None:
     """The clickable contour: a click starts the race there."""
-    st.plotly_chart(
+    page.chart(
         page.figure_of(viz.race_contour, race),
         key="race",
-        width="stretch",
-        theme=None,
-        config=page.CHART_CONFIG,
         alt=sentence,
         on_select=partial(_start_from_click, state),
         selection_mode="points",
