@@ -8,6 +8,7 @@ from core import correlation as corr
 from core.parsing import parse_vector
 from text import correlation as words
 from ui import page
+from ui import table_entry as te
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
@@ -21,7 +22,7 @@ PARAMS = (
         "entry",
         "Enter the data as",
         "lists",
-        {"lists": "Two lists", "columns": "Two columns"},
+        {"lists": "Two lists", "columns": "Two columns", "table": "A table"},
         widget="segmented",
     ),
     Param.text(
@@ -48,6 +49,9 @@ PARAMS = (
         validate=corr.parse_columns,
     ),
     QUADRANTS,
+    *te.PARAMS,
+    te.COL_X,
+    te.COL_Y,
 )
 #: The entry shown on the last run: a switch carries the data across.
 _ENTRY_SEEN = "_correlation_entry"
@@ -57,7 +61,7 @@ def _convert_entry(state: PageState, entry: corr.Entry) -> None:
     """Carry the data across when the learner switches lists ↔ columns."""
     previous = st.session_state.get(_ENTRY_SEEN, entry)
     st.session_state[_ENTRY_SEEN] = entry
-    if previous != entry:
+    if previous != entry and "table" not in (previous, entry):
         x, y, xy = state.value("x"), state.value("y"), state.value("xy")
         state.set_values(corr.convert_entry(entry, x, y, xy))
 
@@ -67,9 +71,19 @@ def _example(state: PageState, x: str, y: str) -> None:
     state.set_values({"x": x, "y": y, "xy": corr.columns_text(xs, ys)})
 
 
+def _table_pairs(state: PageState) -> corr.PairStats:
+    """The data set or pasted table, two columns picked from it, and their r."""
+    table = te.read_table(state, "pairs")
+    names = (te.column(state, te.COL_X, table, 0), te.column(state, te.COL_Y, table, 1))
+    picked = te.chosen(state, table, names, te.tb.SHOWN_ROWS, "pairs")
+    return page.compute("pairs", corr.pair_stats, *picked.columns, names=names)
+
+
 def _controls(state: PageState) -> tuple[corr.PairStats, bool]:
     entry = state.widget("entry")
     _convert_entry(state, entry)
+    if entry == "table":
+        return _table_pairs(state), bool(state.widget("quadrants"))
     texts = (state.widget("x"), state.widget("y")) if entry == "lists" else None
     xy_text = state.widget("xy") if entry == "columns" else ""
     quadrants = bool(state.widget("quadrants"))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from core import correlation as corr
 from text import correlation as words
+from text import table as table_words
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -72,6 +73,7 @@ def _show(state: PageState, fm: corr.FeatureMatrix, fx: str, fy: str) -> None:
         pair = fm.pair(fx, fy)
         page.chart(page.figure_of(viz.pair_figure, pair), key="pair", alt=sentence)
     st.info(words.MATRIX_CAVEAT, icon="💡")
+    st.caption(table_words.NO_FEATURES)
     code_panel(words.matrix_code(fm, fm.samples), words.matrix_code_result(fm))
 
 

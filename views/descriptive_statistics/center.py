@@ -8,17 +8,17 @@ from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState
-from views.descriptive_statistics.common import DATA, data_controls
+from views.descriptive_statistics.common import DATA_PARAMS, data_controls
 from viz import descriptive_statistics as viz
 
-PARAMS = (DATA,)
+PARAMS = DATA_PARAMS
 
 
 def render(state: PageState, frame: Frame) -> None:
     """The list; the values with their mean and median, and one value moved."""
     with frame.controls:
-        data_text = data_controls(state)
-        summary = page.compute("summary", stats.summarize, data_text, 0)
+        data = data_controls(state)
+        summary = page.compute("summary", stats.summarize, data, 0)
     with frame.main:
         page.formula(words.centre_latex(summary))
         sentence = words.describe_centre(summary, stats.outlier_effect(summary))

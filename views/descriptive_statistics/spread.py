@@ -10,11 +10,11 @@ from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
-from views.descriptive_statistics.common import DATA, data_controls
+from views.descriptive_statistics.common import DATA_PARAMS, data_controls
 from viz import descriptive_statistics as viz
 
 PARAMS = (
-    DATA,
+    *DATA_PARAMS,
     Param.choice(
         "ddof",
         "Variance of a",
@@ -29,9 +29,9 @@ PARAMS = (
 def render(state: PageState, frame: Frame) -> None:
     """The list and ddof; the deviations, their squares, the table and the code."""
     with frame.controls:
-        data_text = data_controls(state)
+        data = data_controls(state)
         ddof = int(state.widget("ddof"))
-        summary = page.compute("summary", stats.summarize, data_text, ddof)
+        summary = page.compute("summary", stats.summarize, data, ddof)
     with frame.main:
         page.formula(words.variance_latex(summary))
         sentence = words.describe_spread(summary)

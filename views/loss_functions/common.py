@@ -11,6 +11,7 @@ import streamlit as st
 from core import loss_functions as lf
 from text import loss_functions as words
 from ui import page
+from ui import table_entry as te
 from ui.url_state import PageState, Param
 
 #: Every box that takes a typed list of numbers.
@@ -21,7 +22,7 @@ DATA_PARAMS = (
         "data",
         "Data",
         "seeded",
-        {"seeded": "Seeded", "typed": "Typed"},
+        {"seeded": "Seeded", "typed": "Typed", "table": "Table"},
         widget="segmented",
     ),
     Param.integer("n", "Number of points", 12, min_value=2, max_value=lf.MAX_POINTS),
@@ -43,7 +44,18 @@ DATA_PARAMS = (
         validate=partial(lf.parse_values, name="y"),
         **LIST,
     ),
+    *te.PARAMS,
+    te.COL_X,
+    te.COL_Y,
 )
+
+
+def _table_dataset(state: PageState, view: str) -> lf.Dataset:
+    """A data set or a pasted table; x and y picked from its number columns."""
+    table = te.read_table(state, view)
+    names = (te.column(state, te.COL_X, table, 0), te.column(state, te.COL_Y, table, 1))
+    picked = te.chosen(state, table, names, lf.MAX_POINTS, view)
+    return page.compute("data_" + view, lf.typed_dataset, *picked.columns)
 
 
 def dataset(state: PageState, view: str) -> lf.Dataset:
@@ -55,6 +67,8 @@ def dataset(state: PageState, view: str) -> lf.Dataset:
         return page.compute(
             "data_" + view, lf.make_dataset, n=n, seed=seed, noise=noise
         )
+    if source == "table":
+        return _table_dataset(state, view)
     x, y = state.widget("x"), state.widget("y")
     return page.compute("data_" + view, lf.typed_dataset, x, y)
 
