@@ -22,7 +22,7 @@ PARAMS = (
         "entry",
         "Enter the data as",
         "lists",
-        {"lists": "Two lists", "columns": "Two columns", "table": "A table"},
+        {"lists": "Two lists", "columns": "Columns", "table": "Table"},
         widget="segmented",
     ),
     Param.text(
