@@ -81,24 +81,43 @@ def with_nodelay(bind: Callable[..., socket.socket]) -> Callable[..., socket.soc
     return bind_with_nodelay
 
 
-def install_nodelay_hook() -> bool:
-    """Patch Streamlit's socket binding; return False (and warn) if it is gone."""
-    try:
-        import importlib
+def _wrap_once(
+    module_name: str, path: str, wrap: Callable[[Any], Any], marker: str, lost: str
+) -> bool:
+    """Replace ``module_name.path`` with ``wrap(original)``, once (``marker`` says so).
 
-        module = importlib.import_module(HOOK_MODULE)
-        original = getattr(module, HOOK_NAME)
+    Return False, and warn with what the app loses (``lost``), if the hook point
+    is gone from this Streamlit: the app then starts without that hook.
+    """
+    import importlib
+
+    try:
+        owner: Any = importlib.import_module(module_name)
+        *parents, name = path.split(".")
+        for part in parents:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
     except (ImportError, AttributeError):
         warnings.warn(
-            f"serve.py: {HOOK_MODULE}.{HOOK_NAME} not found in this Streamlit; starting "
-            "without TCP_NODELAY (each interaction may wait ~40 ms longer).",
+            f"serve.py: {module_name}.{path} not found in this Streamlit; {lost}",
             RuntimeWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
         return False
-    if not getattr(original, "nodelay", False):
-        setattr(module, HOOK_NAME, with_nodelay(original))
+    if not getattr(original, marker, False):
+        setattr(owner, name, wrap(original))
     return True
+
+
+def install_nodelay_hook() -> bool:
+    """Patch Streamlit's socket binding; return False (and warn) if it is gone."""
+    return _wrap_once(
+        HOOK_MODULE,
+        HOOK_NAME,
+        with_nodelay,
+        "nodelay",
+        "starting without TCP_NODELAY (each interaction may wait ~40 ms longer).",
+    )
 
 
 def inline_script_hashes(html: str) -> list[str]:
@@ -221,23 +240,14 @@ def guarded(create: Callable[..., ASGIApp]) -> Callable[..., ASGIApp]:
 
 def install_guard_hook() -> bool:
     """Put ``Guard`` in front of Streamlit's app; return False (and warn) if it can't."""
-    try:
-        import importlib
-
-        module = importlib.import_module(HOOK_MODULE)
-        original = getattr(module, APP_HOOK_NAME)
-    except (ImportError, AttributeError):
-        warnings.warn(
-            f"serve.py: {HOOK_MODULE}.{APP_HOOK_NAME} not found in this Streamlit; "
-            "starting WITHOUT the security headers and with the upload and metrics "
-            "endpoints open. Put deploy/haproxy.cfg in front.",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return False
-    if not getattr(original, "guarded", False):
-        setattr(module, APP_HOOK_NAME, guarded(original))
-    return True
+    return _wrap_once(
+        HOOK_MODULE,
+        APP_HOOK_NAME,
+        guarded,
+        "guarded",
+        "starting WITHOUT the security headers and with the upload and metrics "
+        "endpoints open. Put deploy/haproxy.cfg in front.",
+    )
 
 
 def _no_external_ip() -> None:
@@ -344,23 +354,13 @@ def rerunning_resumed(connect: Callable[..., str]) -> Callable[..., str]:
 
 def rerun_on_resume() -> bool:
     """Make a session rerun when its browser resumes it; False (and warn) if gone."""
-    try:
-        import importlib
-
-        module = importlib.import_module(SESSION_HOOK_MODULE)
-        manager = getattr(module, SESSION_HOOK_CLASS)
-        original = manager.connect_session
-    except (ImportError, AttributeError):
-        warnings.warn(
-            f"serve.py: {SESSION_HOOK_CLASS}.connect_session not found; after a "
-            "dropped websocket, controls may be out of step until the next change.",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return False
-    if not getattr(original, "reruns_resumed", False):
-        manager.connect_session = rerunning_resumed(original)
-    return True
+    return _wrap_once(
+        SESSION_HOOK_MODULE,
+        f"{SESSION_HOOK_CLASS}.connect_session",
+        rerunning_resumed,
+        "reruns_resumed",
+        "after a dropped websocket, controls may be out of step until the next change.",
+    )
 
 
 def warm_up() -> None:
