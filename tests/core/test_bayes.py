@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import bayes as cb
+from tests.cases import all_probabilities
 
 probability = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 
@@ -121,22 +122,6 @@ def test_upper_bound_typed_exactly_is_accepted() -> None:
     assert result.p_a_given_b == pytest.approx(0.24 / 0.94)
 
 
-def _all_probabilities(result: cb.Bayes) -> list[float]:
-    values = [
-        result.p_a,
-        result.p_b_given_a,
-        result.p_b,
-        result.p_a_given_b,
-        result.p_not_a_given_b,
-        result.p_not_b,
-        *result.joint.ravel(),
-    ]
-    for optional in (result.p_b_given_not_a, result.p_a_given_not_b):
-        if optional is not None:
-            values.append(optional)
-    return values
-
-
 @settings(max_examples=400, deadline=None)
 @given(probability, probability, probability)
 def test_no_accepted_notebook_triple_gives_a_probability_outside_0_1(
@@ -150,7 +135,7 @@ def test_no_accepted_notebook_triple_gives_a_probability_outside_0_1(
             cb.bayes_from_evidence(p_a, p_b_given_a, p_b)
         return
     result = cb.bayes_from_evidence(p_a, p_b_given_a, p_b)
-    for value in _all_probabilities(result):
+    for value in all_probabilities(result):
         assert 0.0 <= value <= 1.0
     assert result.joint.sum() == pytest.approx(1.0)
     # Bayes' theorem itself: P(A|B)·P(B) = P(B|A)·P(A)

@@ -9,26 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import bayes as cb
+from tests.cases import all_probabilities
 from tests.helpers import run_snippet
 from text import bayes as words
 
 probability = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
-
-
-def _all_probabilities(result: cb.Bayes) -> list[float]:
-    values = [
-        result.p_a,
-        result.p_b_given_a,
-        result.p_b,
-        result.p_a_given_b,
-        result.p_not_a_given_b,
-        result.p_not_b,
-        *result.joint.ravel(),
-    ]
-    for optional in (result.p_b_given_not_a, result.p_a_given_not_b):
-        if optional is not None:
-            values.append(optional)
-    return values
 
 
 def _default_verdict(message: str = "free money meeting") -> cb.NaiveBayes:
@@ -74,7 +59,7 @@ def test_no_accepted_natural_triple_gives_a_probability_outside_0_1(
             cb.bayes_from_rates(p_a, p_b_given_a, p_b_given_not_a)
         return
     result = cb.bayes_from_rates(p_a, p_b_given_a, p_b_given_not_a)
-    for value in _all_probabilities(result):
+    for value in all_probabilities(result):
         assert 0.0 <= value <= 1.0
     assert result.joint.sum() == pytest.approx(1.0)
     assert run_snippet(words.bayes_code(result)) == result.p_a_given_b

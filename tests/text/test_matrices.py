@@ -6,31 +6,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
 from core import matrices as mat
+from tests.cases import arrays, chained, layers
 from tests.helpers import run_snippet
 from text import matrices as txt
-
-entries = st.floats(min_value=-100, max_value=100, allow_nan=False)
-sides = st.integers(1, 6)
-
-
-def arrays(rows: int, cols: int) -> st.SearchStrategy[np.ndarray]:
-    return hnp.arrays(np.float64, (rows, cols), elements=entries)
-
-
-chained = st.tuples(sides, sides, sides).flatmap(
-    lambda s: st.tuples(arrays(s[0], s[1]), arrays(s[1], s[2]))
-)
-layers = st.tuples(st.integers(1, 6), st.integers(1, 6)).flatmap(
-    lambda s: st.tuples(
-        arrays(s[0], s[1]),
-        hnp.arrays(np.float64, s[1], elements=entries),
-        hnp.arrays(np.float64, s[0], elements=entries),
-        st.sampled_from(list(mat.ACTIVATIONS)),
-    )
-)
 
 
 def test_notebook_cell_3() -> None:
