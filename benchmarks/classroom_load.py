@@ -14,6 +14,13 @@ Run it from the repository's root::
     python -m benchmarks.classroom_load --plain              # plain `streamlit run`, defaults
     python -m benchmarks.classroom_load --url http://127.0.0.1:8690 --pid 123 --pid 456
     python -m benchmarks.classroom_load --students 30 --pages equations --hostile-tabs 3
+    python -m benchmarks.classroom_load --views all --walk   # every view of every page
+    python -m benchmarks.classroom_load --pages bayes --minutes 5 --walk   # a soak
+
+``--views all`` measures every view of the chosen pages (its first control, or
+the one listed in ``benchmarks/common/targets.py``); ``--minutes M`` makes the
+steady phase M minutes long and prints the servers' memory every 30 s, so a
+soak shows whether memory stays flat (start → peak → end in the table).
 
 With ``--hostile-tabs N`` N more tabs hold a hostile link of ``--hostile-bytes``
 bytes open on the class's page and change a control like a student
@@ -48,7 +55,7 @@ from benchmarks.classroom.load import Classroom, warm_up
 from benchmarks.classroom.report import Result, table
 from benchmarks.classroom.student import Student
 from benchmarks.common.server import serve
-from benchmarks.common.targets import Control, parse_pages, targets
+from benchmarks.common.targets import Control, parse_pages, targets, view_targets
 
 # Control and Student: tests/e2e/test_haproxy.py drives students through the proxy.
 __all__ = ["Control", "Student", "main", "parse_args", "run"]
@@ -99,6 +106,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="only the first listed interaction per page (default: every listed view)",
     )
     parser.add_argument(
+        "--views",
+        choices=("listed", "all"),
+        default="listed",
+        help="'all': every view of each page; 'listed' (default): the listed cases",
+    )
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        help="a soak: the steady phase lasts this many minutes (memory every 30 s)",
+    )
+    parser.add_argument(
         "--mix",
         action="store_true",
         help="one run with the class spread over the pages (default: a run per page)",
@@ -134,11 +152,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--seed", type=int, default=0, help="seed of the students' timing"
     )
     args = parser.parse_args(argv)
+    if args.minutes is not None:
+        if not 0 < args.minutes <= 120:
+            parser.error("--minutes: keep a soak between 0 and 120 minutes")
+        args.seconds = args.minutes * 60
     for name in ("students", "seconds", "rate", "timeout"):
         if getattr(args, name) <= 0:
             parser.error(f"--{name} must be positive")
-    if args.students > 500 or args.seconds > 600 or not 0 <= args.bursts <= 20:
-        parser.error("keep it bounded: ≤ 500 students, ≤ 600 s, 0–20 bursts")
+    if args.students > 500 or args.seconds > 7200 or not 0 <= args.bursts <= 20:
+        parser.error("keep it bounded: ≤ 500 students, ≤ 2 h, 0–20 bursts")
     if not 0 <= args.hostile_tabs <= 20 or not 100 <= args.hostile_bytes <= 500_000:
         parser.error("keep it bounded: 0–20 hostile tabs of 100 B – 500 KB")
     if args.url and args.plain:
@@ -151,7 +173,11 @@ def run(args: argparse.Namespace) -> tuple[list[Result], list[str]]:
     """Every scenario the arguments ask for; returns the results and warm-up problems."""
     results: list[Result] = []
     mode = "proxy" if args.url else ("plain" if args.plain else "fast")
-    chosen = targets(args.pages, args.first_case)
+    chosen = (
+        view_targets(args.pages)
+        if args.views == "all"
+        else targets(args.pages, args.first_case)
+    )
     with serve(args.url, args.pid, "plain" if args.plain else "fast") as server:
         problems = warm_up(server, chosen, args.timeout)
         groups = [chosen] if args.mix else [[t] for t in chosen]

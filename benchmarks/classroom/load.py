@@ -211,7 +211,9 @@ class Classroom:
             self.finish.set()
             for thread in threads:
                 thread.join(timeout=self.timeout + 5)
-            result.rss_peak_mb = memory.peak / 2**20
+            result.rss_end_mb = memory.total() / 2**20
+            result.rss_peak_mb = max(memory.peak / 2**20, result.rss_end_mb)
+            result.rss_series = [*memory.series, (memory.elapsed(), result.rss_end_mb)]
         self._summarise(result, steady_wall)
         return result
 

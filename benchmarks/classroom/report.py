@@ -36,6 +36,9 @@ class Result:
     burst_errors: int = 0
     rss_start_mb: float = 0.0
     rss_peak_mb: float = 0.0
+    rss_end_mb: float = 0.0
+    #: (s since the class opened, MB), about every 30 s: a soak's memory curve
+    rss_series: list[tuple[float, float]] = field(default_factory=list)
     cpu_percent: float = 0.0  # the servers' CPU over the steady phase (100 = one core)
     # server CPU per change: what limits a class
     cpu_ms_per_change: float = float("nan")
@@ -75,7 +78,7 @@ def table(results: Sequence[Result]) -> str:
     lines = [
         "| page (view: control) | server | students | opened in s (med/max) | changes/s "
         "| median ms | p95 ms | max ms | KB/change | errors | lost | burst: last served s "
-        "| server RSS MB (start→peak) | server CPU % | server CPU ms/change "
+        "| server RSS MB (start→peak→end) | server CPU % | server CPU ms/change "
         "| client CPU % | budget |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
@@ -87,7 +90,7 @@ def table(results: Sequence[Result]) -> str:
             f"| {r.per_second:.1f} | {cell(r.median_ms, '.0f')} | {cell(r.p95_ms, '.0f')} "
             f"| {cell(r.max_ms, '.0f')} | {r.kb_per_change:.1f} "
             f"| {r.errors + r.burst_errors} | {r.missing} | {bursts} "
-            f"| {r.rss_start_mb:.0f} → {r.rss_peak_mb:.0f} | {r.cpu_percent:.0f} "
+            f"| {r.rss_start_mb:.0f} → {r.rss_peak_mb:.0f} → {r.rss_end_mb:.0f} | {r.cpu_percent:.0f} "
             f"| {cell(r.cpu_ms_per_change, '.1f')} "
             f"| {r.client_cpu_percent:.0f} | {r.verdict()} |"
         )
@@ -108,6 +111,9 @@ def table(results: Sequence[Result]) -> str:
         if len(r.served_by) > 1 or "-" not in r.served_by:
             shares = ", ".join(f"{k}: {v}" for k, v in sorted(r.served_by.items()))
             lines.append(f"{r.target}: sessions per process: {shares}")
+        if len(r.rss_series) > 2:
+            curve = ", ".join(f"{t / 60:.1f} min {mb:.0f}" for t, mb in r.rss_series)
+            lines.append(f"{r.target}: server RSS MB over time: {curve}")
         for message in r.messages:
             lines.append(f"{r.target}: ! {message}")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,6 +86,10 @@ class MemorySampler:
         self.pids = list(pids)
         self.every = every
         self.peak = self.total()
+        self.started = time.monotonic()
+        #: (seconds since start, MB) about every ``series_every`` s: a soak's memory curve
+        self.series: list[tuple[float, float]] = [(0.0, self.peak / 2**20)]
+        self.series_every = 30.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -92,9 +97,17 @@ class MemorySampler:
         """The processes' resident memory now, in bytes."""
         return sum(rss_bytes(pid) for pid in self.pids)
 
+    def elapsed(self) -> float:
+        """Seconds since the sampler started."""
+        return time.monotonic() - self.started
+
     def _run(self) -> None:
         while not self._stop.wait(self.every):
-            self.peak = max(self.peak, self.total())
+            now = self.total()
+            self.peak = max(self.peak, now)
+            since = time.monotonic() - self.started
+            if since - self.series[-1][0] >= self.series_every:
+                self.series.append((since, now / 2**20))
 
     def __enter__(self) -> MemorySampler:
         self._thread.start()

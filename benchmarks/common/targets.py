@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -76,6 +77,63 @@ def targets(pages: Sequence[str], first_only: bool = False) -> list[Target]:
     for page in pages:
         controls = CONTROLS.get(page) or fallback.get(page) or (Control(),)
         chosen += [(page, c) for c in (controls[:1] if first_only else controls)]
+    return chosen
+
+
+def page_views(page: str) -> list[str]:
+    """The URL keys of a page's views, in the page's order (read from its script).
+
+    The page script is parsed, not run: its ``views=(derivative.VIEW, ...)`` names
+    the modules, and each module's ``VIEW = View("key", ...)`` its key.
+    """
+    topic = {t.slug: t for t in available_topics()}[page]
+    tree = ast.parse(topic.path.read_text())
+    package = topic.script.removeprefix("pages/").removesuffix(".py")
+    modules = [
+        node.value.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr == "VIEW"
+        and isinstance(node.value, ast.Name)
+    ]
+    keys: list[str] = []
+    for module in modules:
+        source = (
+            topic.path.parent.parent / "views" / package / f"{module}.py"
+        ).read_text()
+        found = re.search(r'^VIEW = View\(\s*"([\w-]+)"', source, re.MULTILINE)
+        if found:
+            keys.append(found.group(1))
+    default = [
+        kw.value.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        for kw in node.keywords
+        if kw.arg == "default" and isinstance(kw.value, ast.Constant)
+    ]
+    if default and default[0] in keys:  # the page opens on its default: list it first
+        keys.remove(default[0])
+        keys.insert(0, default[0])
+    return keys
+
+
+def view_targets(pages: Sequence[str]) -> list[Target]:
+    """Every view of every page, each with its first control (``--views all``).
+
+    A view listed in ``CONTROLS`` or ``bench_pages.CASES`` keeps that control.
+    """
+    listed = {**bench_pages_controls(), **CONTROLS}
+    chosen: list[Target] = []
+    for page in pages:
+        known = {
+            dict(pair.split("=", 1) for pair in c.query.split("&") if "=" in pair).get(
+                "view", ""
+            ): c
+            for c in listed.get(page, ())
+        }
+        for number, key in enumerate(page_views(page)):
+            control = known.get(key) or (known.get("") if number == 0 else None)
+            chosen.append((page, control or Control(query=f"view={key}")))
     return chosen
 
 

@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import numpy as np
 import pytest
@@ -22,7 +23,13 @@ from benchmarks.classroom.widgets import Widget, choose_widget
 from benchmarks.common import targets as controls
 from benchmarks.common.server import AppServer, start_app
 from benchmarks.common.stats import percentile
-from benchmarks.common.targets import Control, bump_last_number, targets
+from benchmarks.common.targets import (
+    Control,
+    all_pages,
+    bump_last_number,
+    targets,
+    view_targets,
+)
 from tooling.server import server_command
 
 
@@ -181,6 +188,24 @@ def test_overrides_come_first_then_the_page_benchmarks_cases(
     assert targets(["equations"]) == [("equations", Control())]
 
 
+def test_views_all_lists_every_view_of_every_page_once() -> None:
+    chosen = view_targets(all_pages())
+    pairs = [(page, dict(parse_qsl(c.query)).get("view", "")) for page, c in chosen]
+    assert len(pairs) == len(set(pairs))  # each view once
+    by_page: dict[str, list[str]] = {}
+    for page, view in pairs:
+        by_page.setdefault(page, []).append(view)
+    assert set(by_page) == set(all_pages())
+    # The page script's own picker lists the same views (the default one first).
+    assert by_page["gradient-descent"][0] in ("", "descent")
+    assert sorted(v or "descent" for v in by_page["gradient-descent"]) == [
+        "derivative",
+        "descent",
+        "race",
+    ]
+    assert len(chosen) >= 30
+
+
 def test_plain_mode_is_streamlit_run_with_its_defaults() -> None:
     fast = server_command("fast", 8671)
     plain = server_command("plain", 8671)
@@ -206,6 +231,26 @@ def test_classroom_load_smoke(app: AppServer, tmp_path: Path) -> None:
     assert len(row["bursts"]) == 2
     assert row["kb_per_change"] > 1
     assert row["rss_peak_mb"] > 10  # the server's memory was read
+
+
+def test_a_short_soak_reports_memory_start_peak_and_end(
+    app: AppServer, tmp_path: Path
+) -> None:
+    out = tmp_path / "soak.json"
+    args = ["--url", app.url, "--pid", str(app.pids[0]), "--students", "2"]
+    args += ["--minutes", "0.05", "--bursts", "0", "--pages", "equations"]
+    assert classroom_load.main([*args, "--views", "all", "--json", str(out)]) == 0
+    rows = _json(out)
+    assert [row["target"] for row in rows] == [
+        "equations (default: a)",
+        "equations (view=two: a1)",
+    ]
+    for row in rows:
+        assert row["seconds"] == pytest.approx(3.0)
+        assert row["errors"] == row["lost"] == 0
+        assert 10 < row["rss_start_mb"] <= row["rss_peak_mb"]
+        assert 10 < row["rss_end_mb"] <= row["rss_peak_mb"]
+        assert row["rss_series"][-1][1] == pytest.approx(row["rss_end_mb"])
 
 
 def test_classroom_load_spreads_a_class_over_views(
