@@ -82,6 +82,21 @@ def _hostile_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _what_options(parser: argparse.ArgumentParser) -> None:
+    """``--views`` (which views of each page) and ``--minutes`` (a soak)."""
+    parser.add_argument(
+        "--views",
+        choices=("listed", "all"),
+        default="listed",
+        help="'all': every view of each page; 'listed' (default): the listed cases",
+    )
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        help="a soak: the steady phase lasts this many minutes (memory every 30 s)",
+    )
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line's options, checked (bounded runs, known pages)."""
     parser = argparse.ArgumentParser(
@@ -100,21 +115,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--pages", default="all", help="comma-separated page slugs, or 'all' (default)"
     )
+    _what_options(parser)
     parser.add_argument(
         "--first-case",
         action="store_true",
         help="only the first listed interaction per page (default: every listed view)",
-    )
-    parser.add_argument(
-        "--views",
-        choices=("listed", "all"),
-        default="listed",
-        help="'all': every view of each page; 'listed' (default): the listed cases",
-    )
-    parser.add_argument(
-        "--minutes",
-        type=float,
-        help="a soak: the steady phase lasts this many minutes (memory every 30 s)",
     )
     parser.add_argument(
         "--mix",

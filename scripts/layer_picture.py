@@ -34,6 +34,9 @@ PLACES: dict[str, tuple[int, int]] = {
     "scripts": (790, 250),
     "benchmarks": (790, 120),
     "tooling": (790, 470),
+    "serve.py": (110, 150),
+    "serving": (110, 470),
+    "classroom": (350, 360),
 }
 NOTES = {
     "app.py": "navigation, home",
@@ -46,6 +49,9 @@ NOTES = {
     "scripts": "screenshots, this picture",
     "benchmarks": "measure and print",
     "tooling": "Chromium, ports, health",
+    "serve.py": "starts a class server",
+    "serving": "guard, bounded uploads",
+    "classroom": "SQLite or PostgreSQL",
 }
 BOX_W, BOX_H = 180, 54
 SKIP = {"tests", ".venv", "venv", "build", "docs", "deploy"}

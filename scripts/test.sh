@@ -8,10 +8,13 @@ cd "$(dirname "$0")/.."
 python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
 # Debian packages the tests use: chromium (browser tests), haproxy (the classroom
-# set-up test). Installed only when missing; needs root or sudo.
+# set-up test), postgresql (the class store tests start a throw-away cluster with
+# its initdb and pg_ctl: tooling/postgres.py). Installed only when missing; needs
+# root or sudo.
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v haproxy >/dev/null 2>&1 || need+=(haproxy)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
