@@ -14,12 +14,12 @@ A second internal fixes deep links for the first visitor after a start (see
 ``use_navigation_only``), a third redraws a page whose websocket dropped in the
 middle of a rerun (see ``rerun_on_resume``).
 
-What the server exposes is cut to what the app needs (see ``Guard``): the upload
-endpoint is closed (the app has no upload widget), ``/_stcore/metrics`` answers
-this machine only, every response carries a Content-Security-Policy and the
-anti-framing headers, and Streamlit never asks a web service for the machine's
-external IP address (``no_external_ip_lookup``). ``deploy/haproxy.cfg`` does the
-same at the front of a class set-up.
+What the server exposes is cut to what the app needs (``serving.guard.Guard``):
+``/_stcore/metrics`` answers this machine only, an upload is one bounded file
+(and a session keeps at most two, ``serving.uploads``), every response carries a
+Content-Security-Policy and the anti-framing headers, and Streamlit never asks a
+web service for the machine's external IP address (``no_external_ip_lookup``).
+``deploy/haproxy.cfg`` does the same at the front of a class set-up.
 
 The hooks touch Streamlit internals, so ``requirements.txt`` pins Streamlit and
 ``tests/ui/test_serve.py`` fails loudly if a hook point moves. If one has moved,
@@ -28,17 +28,16 @@ the app still starts (plainly) with a warning.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import ipaddress
 import os
-import re
 import socket
 import sys
 import warnings
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from serving.guard import ASGIApp, Guard, content_security_policy, security_headers
+from serving.uploads import bounded_add_file
 
 APP = Path(__file__).resolve().parent / "app.py"
 HOOK_MODULE = "streamlit.web.server.starlette.starlette_server"
@@ -52,19 +51,11 @@ SESSION_HOOK_CLASS = "WebsocketSessionManager"
 #: back, so the browser shows the server's values (``ui/url_state.py`` reads it).
 RESYNC_KEY = "_serve_resync_controls"
 
-#: Paths nobody may use. The app has no upload widget (``tests/ui/test_serve.py``
-#: checks), so Streamlit's upload endpoint only lets anyone with the XSRF token of
-#: ``/_stcore/health`` park files in the server's memory. Matched on the decoded
-#: path, under any base path. deploy/haproxy.cfg denies the same.
-CLOSED_PATHS = re.compile(r"/_stcore/upload_file(?:/|$)")
-#: Paths answered only to a client on this machine (loopback): Streamlit's metrics.
-INTERNAL_PATHS = re.compile(r"/_stcore/metrics(?:/|$)")
-
-ASGIScope = MutableMapping[str, Any]
-ASGIMessage = MutableMapping[str, Any]
-ASGIReceive = Callable[[], Awaitable[ASGIMessage]]
-ASGISend = Callable[[ASGIMessage], Awaitable[None]]
-ASGIApp = Callable[[ASGIScope, ASGIReceive, ASGISend], Awaitable[None]]
+#: Keeps the files each session uploaded; ``serving.uploads`` bounds them.
+UPLOAD_HOOK_MODULE = "streamlit.runtime.memory_uploaded_file_manager"
+UPLOAD_HOOK_NAME = "MemoryUploadedFileManager.add_file"
+#: Re-exported for the tests and the helpers that read the policy from here.
+__all__ = ["Guard", "content_security_policy", "main", "security_headers"]
 
 
 def with_nodelay(bind: Callable[..., socket.socket]) -> Callable[..., socket.socket]:
@@ -120,112 +111,6 @@ def install_nodelay_hook() -> bool:
     )
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """CSP sources (``'sha256-…'``) allowing exactly the inline scripts of ``html``."""
-    bodies = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
-    digests = (hashlib.sha256(body.encode()).digest() for body in bodies)
-    return [f"'sha256-{base64.b64encode(digest).decode()}'" for digest in digests]
-
-
-def content_security_policy() -> str:
-    """The page's Content-Security-Policy: this server only, nothing from the web.
-
-    Streamlit's ``index.html`` has one inline script (allowed by its hash, read
-    from the installed Streamlit); its components set inline styles, hence
-    ``'unsafe-inline'`` for styles only. ``tests/e2e/test_server_exposure.py``
-    opens every page and view in Chromium and finds no violation.
-    """
-    import streamlit
-
-    index = Path(streamlit.__file__).parent / "static" / "index.html"
-    hashes = inline_script_hashes(index.read_text("utf-8"))
-    scripts = " ".join(["'self'", *hashes, "'wasm-unsafe-eval'"])
-    return "; ".join(
-        [
-            "default-src 'self'",
-            f"script-src {scripts}",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "font-src 'self' data:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-        ]
-    )
-
-
-def security_headers() -> list[tuple[str, str]]:
-    """The headers every HTTP response gets (deploy/haproxy.cfg sets the same)."""
-    return [
-        ("Content-Security-Policy", content_security_policy()),
-        ("X-Frame-Options", "DENY"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Referrer-Policy", "no-referrer"),
-    ]
-
-
-def is_loopback(client: object) -> bool:
-    """True if an ASGI ``client`` (host, port) is on this machine."""
-    if not isinstance(client, (tuple, list)) or not client:
-        return False
-    try:
-        address = ipaddress.ip_address(str(client[0]))
-    except ValueError:
-        return False
-    mapped = getattr(address, "ipv4_mapped", None)
-    return bool(address.is_loopback or (mapped is not None and mapped.is_loopback))
-
-
-class Guard:
-    """ASGI wrapper of Streamlit's app: closed paths, internal paths, headers.
-
-    HTTP requests to ``CLOSED_PATHS`` (and to ``INTERNAL_PATHS`` from another
-    machine) get a 404 before Streamlit sees them, so their body is never read.
-    Every HTTP response gets ``headers`` (replacing any of the same name).
-    Websockets and the lifespan pass through untouched.
-    """
-
-    def __init__(self, app: ASGIApp, headers: list[tuple[str, str]]) -> None:
-        self.app = app
-        self.headers = [(k.lower().encode(), v.encode()) for k, v in headers]
-        self.names = {name for name, _ in self.headers}
-
-    async def __call__(
-        self, scope: ASGIScope, receive: ASGIReceive, send: ASGISend
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = str(scope.get("path", ""))
-        if CLOSED_PATHS.search(path) or (
-            INTERNAL_PATHS.search(path) and not is_loopback(scope.get("client"))
-        ):
-            await self.refuse(send)
-            return
-
-        async def send_with_headers(message: ASGIMessage) -> None:
-            if message["type"] == "http.response.start":
-                kept = [
-                    (name, value)
-                    for name, value in message.get("headers", [])
-                    if bytes(name).lower() not in self.names
-                ]
-                message = {**message, "headers": [*kept, *self.headers]}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-    async def refuse(self, send: ASGISend) -> None:
-        """Answer 404 Not Found (with the security headers)."""
-        body = b"Not Found"
-        headers = [(b"content-type", b"text/plain; charset=utf-8")]
-        headers += [(b"content-length", str(len(body)).encode()), *self.headers]
-        await send({"type": "http.response.start", "status": 404, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
-
-
 def guarded(create: Callable[..., ASGIApp]) -> Callable[..., ASGIApp]:
     """Wrap Streamlit's app factory so the app it builds sits behind ``Guard``."""
     headers = security_headers()
@@ -239,15 +124,24 @@ def guarded(create: Callable[..., ASGIApp]) -> Callable[..., ASGIApp]:
 
 
 def install_guard_hook() -> bool:
-    """Put ``Guard`` in front of Streamlit's app; return False (and warn) if it can't."""
-    return _wrap_once(
+    """Put ``Guard`` in front of Streamlit's app and bound each session's uploads;
+    return False (and warn) if either hook point is gone."""
+    guard = _wrap_once(
         HOOK_MODULE,
         APP_HOOK_NAME,
         guarded,
         "guarded",
         "starting WITHOUT the security headers and with the upload and metrics "
-        "endpoints open. Put deploy/haproxy.cfg in front.",
+        "endpoints unbounded. Put deploy/haproxy.cfg in front.",
     )
+    uploads = _wrap_once(
+        UPLOAD_HOOK_MODULE,
+        UPLOAD_HOOK_NAME,
+        bounded_add_file,
+        "bounded",
+        "a session may keep any number of uploaded files until it ends.",
+    )
+    return guard and uploads
 
 
 def _no_external_ip() -> None:
@@ -379,8 +273,58 @@ def warm_up() -> None:
     go.Figure(go.Scatter(x=np.arange(3.0), y=np.arange(3.0))).to_dict()
 
 
+HELP = """\
+usage: python serve.py [--port PORT] [--address ADDRESS] [STREAMLIT OPTIONS]
+
+Serve ML Math Explorer to a class (the fast way; see README.md).
+
+options:
+  -h, --help         show this help and exit
+  --port PORT        the port to serve on (default 8501): students open
+                     http://<this computer's address>:PORT
+  --address ADDRESS  where to listen: 0.0.0.0 for every network of this
+                     computer (the room's Wi-Fi or LAN: the default),
+                     127.0.0.1 for this computer only
+  --streamlit-help   show the options of `streamlit run` (a long list)
+
+Any other option goes to `streamlit run` unchanged, for example
+  python serve.py --port 8080 --server.maxUploadSize 2
+Lasting settings live in .streamlit/config.toml.
+"""
+
+
+def cli_args(argv: list[str]) -> list[str]:
+    """``serve.py``'s own options turned into ``streamlit run`` options.
+
+    ``--port 8080`` -> ``--server.port 8080``; ``--address A`` ->
+    ``--server.address A``; anything else passes through. ``-h``/``--help`` print
+    :data:`HELP` and exit.
+    """
+    import argparse
+
+    usage = HELP.splitlines()[0].removeprefix("usage: ")
+    parser = argparse.ArgumentParser(usage=usage, add_help=False, allow_abbrev=False)
+    parser.add_argument("-h", "--help", action="store_true")
+    parser.add_argument("--streamlit-help", action="store_true")
+    parser.add_argument("--port", type=int)
+    parser.add_argument("--address")
+    ours, rest = parser.parse_known_args(argv)
+    if ours.help:
+        print(HELP, end="")
+        sys.exit(0)
+    if ours.streamlit_help:
+        return ["--help"]
+    if ours.port is not None and not 1 <= ours.port <= 65535:
+        parser.exit(2, f"serve.py: --port {ours.port} is not a port (1 … 65535)\n")
+    given = (("--server.port", ours.port), ("--server.address", ours.address))
+    return [
+        word for key, value in given if value is not None for word in (key, str(value))
+    ] + rest
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Run ``streamlit run app.py`` with the hooks installed; extra args pass through."""
+    """Run ``streamlit run app.py`` with the hooks installed; see :data:`HELP`."""
+    args = cli_args(sys.argv[1:] if argv is None else argv)
     install_nodelay_hook()
     install_guard_hook()
     no_external_ip_lookup()
@@ -391,7 +335,7 @@ def main(argv: list[str] | None = None) -> None:
 
     # Streamlit reads .streamlit/config.toml from the working directory.
     os.chdir(APP.parent)
-    sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
+    sys.argv = ["streamlit", "run", str(APP), *args]
     sys.exit(cli.main())
 
 

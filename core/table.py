@@ -1,11 +1,12 @@
-r"""A pasted table: read rows of numbers from text, choose columns, sample big tables.
+r"""A pasted or uploaded table: read rows of numbers, choose columns, sample big tables.
 
 The separator (tab, ``;`` or ``,``) is read from the first line; with ``;`` or a
 tab a comma inside a number is a decimal comma (``1,5`` is 1.5). The first row is
 a header when one of its cells is not a number while the cells below it are.
 Empty cells (and ``NA``, ``nan``, ``?``) are missing: a row missing a value in a
 chosen column is dropped, and counted. Columns that hold text are named and
-left out.
+left out. An uploaded file (:func:`parse_upload`) is read the same way once its
+bytes are known to be text (UTF-8, or Windows-1252 as older spreadsheets write).
 
 Examples
 --------
@@ -15,6 +16,8 @@ Examples
 >>> chosen = pick_columns(table, ("hours", "score"))
 >>> chosen.columns[1].tolist(), chosen.dropped
 ([2.5, 4.5], 1)
+>>> parse_upload(b"x,y\n1,2\n3,5\n").values.tolist()
+[[1.0, 2.0], [3.0, 5.0]]
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ MAX_TABLE_CHARS = 20_000
 #: Most columns and rows read from a pasted table.
 MAX_COLUMNS = 50
 MAX_ROWS = 5_000
+#: Largest file a learner may upload (bytes), and the most rows read from it.
+MAX_UPLOAD_BYTES = 256 * 1024
+MAX_UPLOAD_ROWS = 100_000
 #: Most rows a page shows; a longer table is sampled (with the page's seed).
 SHOWN_ROWS = 1_000
 #: Longest column name kept (a name is data: it is cut, never interpreted).
@@ -110,25 +116,27 @@ def _number(cell: str, decimal_comma: bool) -> float | None:
         return None
 
 
-def _rows(text: str) -> tuple[list[list[str]], list[int], str]:
+def _rows(
+    text: str, max_chars: int = MAX_TABLE_CHARS, max_rows: int = MAX_ROWS
+) -> tuple[list[list[str]], list[int], str]:
     if not isinstance(text, str) or not text.strip():
         raise ValueError(
             "The table is empty: paste rows of numbers, one row per line, "
             "cells separated by commas, semicolons or tabs."
         )
-    if len(text) > MAX_TABLE_CHARS:
+    if len(text) > max_chars:
         raise ValueError(
             f"The table has {len(text):,} characters; at most "
-            f"{MAX_TABLE_CHARS:,} can be pasted. Paste fewer rows."
+            f"{max_chars:,} can be pasted. Paste fewer rows."
         )
     if "\x00" in text:
         raise ValueError("The table holds a NUL byte: paste text, not a binary file.")
     numbered = [(i + 1, line) for i, line in enumerate(text.splitlines())]
     numbered = [(i, line) for i, line in numbered if line.strip()]
-    if len(numbered) > MAX_ROWS + 1:
+    if len(numbered) > max_rows + 1:
         raise ValueError(
-            f"The table has {len(numbered):,} lines; at most {MAX_ROWS:,} rows "
-            "can be read. Paste fewer rows."
+            f"The table has {len(numbered):,} lines; at most {max_rows:,} rows "
+            "can be read. Use fewer rows."
         )
     sep = _separator(numbered[0][1])
     reader = csv.reader((line for _, line in numbered), delimiter=sep)
@@ -163,14 +171,18 @@ def _names(first: list[str], width: int, header: bool) -> list[str]:
     return names
 
 
-def parse_table(text: str) -> Table:
+def parse_table(
+    text: str, *, max_chars: int = MAX_TABLE_CHARS, max_rows: int = MAX_ROWS
+) -> Table:
     """Read a pasted table; raise ``ValueError`` saying what to fix (line, cell).
 
     Parameters
     ----------
     text : str
-        At most :data:`MAX_TABLE_CHARS` characters, :data:`MAX_ROWS` rows and
+        At most ``max_chars`` characters, ``max_rows`` rows (and a header) and
         :data:`MAX_COLUMNS` columns.
+    max_chars, max_rows : int
+        The caps (a pasted table's by default; an upload's are larger).
 
     Returns
     -------
@@ -178,7 +190,7 @@ def parse_table(text: str) -> Table:
         The numeric columns (shape (rows, k), with a mask of the cells present), the
         names of the text columns left out, and whether a header was found.
     """
-    rows, lines, sep = _rows(text)
+    rows, lines, sep = _rows(text, max_chars, max_rows)
     decimal_comma = sep != ","
     width = max(len(row) for row in rows)
     if width > MAX_COLUMNS:
@@ -223,6 +235,75 @@ def parse_table(text: str) -> Table:
         header=header,
         digest=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
     )
+
+
+def _decode(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without a BOM), else Windows-1252."""
+    controls = sum(data.count(bytes([c])) for c in range(32) if c not in (9, 10, 13))
+    if b"\x00" in data or controls > len(data) // 100:
+        raise ValueError(
+            "The file is not a text table (it holds binary data, like a spreadsheet "
+            "workbook or an image): save it as CSV (comma or semicolon separated) "
+            "and upload that file."
+        )
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(
+        "The file's characters could not be read: save it as CSV in UTF-8 and "
+        "upload it again."
+    )
+
+
+def parse_upload(data: bytes) -> Table:
+    """Read an uploaded CSV file (at most :data:`MAX_UPLOAD_BYTES` bytes).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's bytes: text in UTF-8 or Windows-1252, read as by
+        :func:`parse_table` with up to :data:`MAX_UPLOAD_ROWS` rows.
+
+    Returns
+    -------
+    Table
+        The numeric columns, as for a pasted table.
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise ValueError(f"Upload a file, not {type(data).__name__}.")
+    data = bytes(data)
+    if not data.strip():
+        raise ValueError(
+            "The file is empty: upload a CSV file with rows of numbers, one row "
+            "per line."
+        )
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ValueError(
+            f"The file has {len(data) / 1024:,.0f} KB; at most "
+            f"{MAX_UPLOAD_BYTES // 1024} KB can be uploaded. Keep fewer rows or "
+            "columns (a sample of the rows is enough)."
+        )
+    text = _decode(data)
+    return parse_table(text, max_chars=MAX_UPLOAD_BYTES, max_rows=MAX_UPLOAD_ROWS)
+
+
+def require_columns(table: Table, count: int) -> Table:
+    """``table`` itself, if it has at least ``count`` number columns."""
+    count = check_int(count, "the number of columns", 1, MAX_COLUMNS)
+    if len(table.names) < count:
+        left_out = (
+            f" ({', '.join(table.text_columns[:5])} hold text)"
+            if table.text_columns
+            else ""
+        )
+        raise ValueError(
+            f"The table has {len(table.names)} number column"
+            f"{'' if len(table.names) == 1 else 's'}{left_out}; this view needs "
+            f"{count}: add a column of numbers."
+        )
+    return table
 
 
 def pick_columns(

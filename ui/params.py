@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from core.parsing import MAX_TEXT_LENGTH, SEED_LIMITS, format_number, parse_number
 
-Kind = Literal["float", "int", "choice", "bool", "text"]
+Kind = Literal["float", "int", "choice", "bool", "text", "column"]
 Widget = Literal[
     "slider",
     "number",
@@ -49,6 +49,8 @@ class Param:
     number_format: str | None = None
     max_chars: int = MAX_TEXT_LENGTH
     validate: Callable[[str], Any] | None = None
+    #: For a column: the note when the asked column is not there (asked, used).
+    note: Callable[[str, str], str] | None = None
 
     # -- constructors, one per kind -------------------------------------------------
     @classmethod
@@ -176,6 +178,34 @@ class Param:
             help=help,
             max_chars=max_chars,
             validate=validate,
+        )
+
+    @classmethod
+    def column(
+        cls,
+        name: str,
+        label: str,
+        *,
+        help: str | None = None,
+        max_chars: int = 80,
+        note: Callable[[str, str], str] | None = None,
+    ) -> Param:
+        """A choice among options known only when the page runs (a table's columns).
+
+        The value is the option itself (a column name); ``""`` means the first
+        sensible one. ``PageState.widget(name, options=...)`` draws a select over
+        the options and, when the value is not one of them (an old link, another
+        table), falls back with ``note(asked, used)`` shown by the select.
+        """
+        return cls(
+            name,
+            label,
+            "column",
+            "",
+            widget="select",
+            help=help,
+            max_chars=max_chars,
+            note=note,
         )
 
     # -- URL text <-> value ---------------------------------------------------------

@@ -46,6 +46,8 @@ _SLIDER_SUFFIX = "__slider"
 _PAGE_KEY = "_url_state_page"
 _NOTES_KEY = "_url_state_notes"
 _HIDDEN_KEY = "_url_state_hidden"
+#: Notes about columns asked for but not in the table, by parameter name.
+_COLUMN_NOTES_KEY = "_url_state_column_notes"
 #: At most this many notes about ignored link values are shown (then "and N more").
 MAX_NOTES = 5
 #: Distinct ``hide=`` words kept from a link (a page has far fewer controls).
@@ -128,6 +130,7 @@ class PageState:
                 "link: not a setting of this page."
             )
         st.session_state[_NOTES_KEY] = notes.shown()
+        st.session_state[_COLUMN_NOTES_KEY] = {}
         st.session_state[_HIDDEN_KEY] = hidden
         st.session_state[_PAGE_KEY] = self.page_id
 
@@ -163,10 +166,19 @@ class PageState:
 
     # -- widgets ----------------------------------------------------------------------
     def widget(
-        self, name: str, *, label: str | None = None, container: Any = None
+        self,
+        name: str,
+        *,
+        label: str | None = None,
+        container: Any = None,
+        options: Sequence[str] = (),
+        fallback: int = 0,
     ) -> Any:
-        """Draw the control for ``name`` (unless hidden) and return its value."""
+        """Draw the control for ``name`` (unless hidden) and return its value; a
+        ``Param.column`` takes its ``options`` here (others: ``options[fallback]``)."""
         param = self.params[name]
+        if param.kind == "column":
+            return self._column_widget(param, label, container, options, fallback)
         if name in self.hidden:
             return self.value(name)
         if name not in st.session_state:  # never let a widget start at its minimum
@@ -188,6 +200,38 @@ class PageState:
                 text, key=name, help=param.help, max_chars=param.max_chars, **_KEEP
             )
         return self.value(name)
+
+    def _column_widget(
+        self,
+        param: Param,
+        label: str | None,
+        container: Any,
+        options: Sequence[str],
+        fallback: int,
+    ) -> str:
+        """A select over options known at run time; an unknown value falls back."""
+        name, options = param.name, list(options)
+        if not options:
+            raise ValueError(f"{name} has no options to choose from")
+        asked = str(self.value(name))
+        notes = st.session_state.setdefault(_COLUMN_NOTES_KEY, {})  # name: asked, used
+        if asked not in options:
+            used = options[min(max(fallback, 0), len(options) - 1)]
+            if asked:
+                notes[name] = (asked, used)
+            self._store(name, used)
+        where = container if container is not None else st
+        if name in notes and notes[name][1] == self.value(name):
+            asked, used = notes[name]
+            default = f"there is no {echo(asked)} here: showing {echo(used)}."
+            note = param.note(asked, used) if param.note else default
+            where.caption(f"Note: {note}")
+        else:
+            notes.pop(name, None)  # the learner picked another column since
+        if name not in self.hidden:
+            text = label if label is not None else param.label
+            where.selectbox(text, options, key=name, help=param.help, **_KEEP)
+        return str(self.value(name))
 
     def _number_widget(self, param: Param, text: str, where: Any) -> None:
         name = param.name
@@ -293,7 +337,7 @@ class PageState:
         safe for markdown when the link was read: a rerun sends no more than that.
         """
         for note in self.notes:
-            st.caption(f"⚠️ {note}")
+            st.caption(f"Note: {note}")
 
 
 class _Notes:
@@ -317,6 +361,11 @@ class _Notes:
             return tuple(self.notes)
         more = f"{'at least ' if self.cut else ''}{self.more or 1} more"
         return (*self.notes, f"… and {more} ignored link values.")
+
+
+def reload_from_url() -> None:
+    """The next run reads every value from the link, as on entering a page."""
+    st.session_state[_PAGE_KEY] = ""
 
 
 def _hide_words(raw_values: list[str]) -> tuple[list[str], bool]:

@@ -27,9 +27,11 @@ from core.correlation.entry import (
 from core.correlation.features import (
     COLUMNS,
     FEATURES,
+    MAX_MATRIX_COLUMNS,
     TARGET,
     FeatureMatrix,
     feature_matrix,
+    table_feature_matrix,
 )
 from core.correlation.game import (
     GOOD_WITHIN,
@@ -84,6 +86,7 @@ __all__ = [
     "GREAT_WITHIN",
     "MAX_ABS_VALUE",
     "MAX_CURVE_NOISE",
+    "MAX_MATRIX_COLUMNS",
     "MAX_NOISE",
     "MAX_POINTS",
     "MAX_ROUND",
@@ -126,5 +129,6 @@ __all__ = [
     "record_guess",
     "score_guess",
     "spearman_rho",
+    "table_feature_matrix",
     "undefined_message",
 ]

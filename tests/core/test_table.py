@@ -150,3 +150,101 @@ def test_missing_cells_are_masked_not_nan() -> None:
         pick_columns(table, 1.0)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="at least one column"):
         pick_columns(table, ())
+
+
+# -- an uploaded file -------------------------------------------------------------
+
+
+def test_upload_reads_like_a_paste() -> None:
+    data = b"hours;score;name\r\n1;2,5;Ann\r\n2;;Bo\r\n3;4,5;Cy\r\n"
+    table = tb.parse_upload(data)
+    assert table.names == ("hours", "score")
+    assert table.text_columns == ("name",)
+    chosen = pick_columns(table, ("hours", "score"))
+    assert chosen.columns[1].tolist() == [2.5, 4.5]
+    assert chosen.dropped == 1
+
+
+def test_upload_without_header_and_with_a_bom() -> None:
+    table = tb.parse_upload("\ufeff1,2\n3,4\n".encode())
+    assert not table.header
+    assert table.names == ("column 1", "column 2")
+    assert table.values.tolist() == [[1, 2], [3, 4]]
+
+
+def test_upload_in_windows_1252_keeps_its_names() -> None:
+    table = tb.parse_upload("größe;preis €\n1,5;2\n2;3\n".encode("cp1252"))
+    assert table.names == ("größe", "preis €")
+    assert table.values[0].tolist() == [1.5, 2]
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n", b"\xef\xbb\xbf\n"])
+def test_empty_file(data: bytes) -> None:
+    with pytest.raises(ValueError, match=r"The file is empty|The table is empty"):
+        tb.parse_upload(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",  # an image
+        b"PK\x03\x04\x14\x00\x06\x00" + bytes(200),  # a spreadsheet workbook (zip)
+        bytes(range(256)) * 8,
+        b"a,b\n1,2\n" + b"\x01\x02\x03" * 50,  # text spoiled by control bytes
+    ],
+)
+def test_binary_file_is_refused_with_a_message(data: bytes) -> None:
+    with pytest.raises(ValueError, match=r"not a text table.*save it as CSV"):
+        tb.parse_upload(data)
+
+
+def test_one_column_reads_but_a_two_column_view_says_what_is_missing() -> None:
+    table = tb.parse_upload(b"height\n1.5\n1.6\n1.7\n")
+    assert table.names == ("height",)
+    assert tb.require_columns(table, 1) is table
+    with pytest.raises(ValueError, match="1 number column; this view needs 2"):
+        tb.require_columns(table, 2)
+
+
+def test_all_text_file_names_no_number_column() -> None:
+    with pytest.raises(ValueError, match="No column holds numbers"):
+        tb.parse_upload(b"name,town\nAnn,Oslo\nBo,Rome\n")
+    table = tb.parse_upload(b"x,name\n1,Ann\n2,Bo\n")
+    with pytest.raises(ValueError, match=r"\(name hold text\)"):
+        tb.require_columns(table, 2)
+
+
+def test_huge_file_is_refused_before_it_is_read() -> None:
+    data = b"x,y\n" + b"1,2\n" * (tb.MAX_UPLOAD_BYTES // 4)
+    assert len(data) > tb.MAX_UPLOAD_BYTES
+    with pytest.raises(ValueError, match="at most 256 KB can be uploaded"):
+        tb.parse_upload(data)
+
+
+def test_many_rows_are_read_and_sampled_with_the_seed() -> None:
+    rows = 20_000
+    data = b"x,y\n" + b"".join(f"{i},{2 * i}\n".encode() for i in range(rows))
+    assert len(data) <= tb.MAX_UPLOAD_BYTES
+    table = tb.parse_upload(data)
+    assert table.rows == rows
+    one = pick_columns(table, ("x", "y"), seed=3)
+    assert one.sampled
+    assert (one.n, one.total) == (tb.SHOWN_ROWS, rows)
+    np.testing.assert_array_equal(one.columns[1], 2 * one.columns[0])
+    assert np.all(np.diff(one.columns[0]) > 0)  # order kept
+    again = pick_columns(table, ("x", "y"), seed=3)
+    np.testing.assert_array_equal(one.columns[0], again.columns[0])
+    other = pick_columns(table, ("x", "y"), seed=4)
+    assert not np.array_equal(one.columns[0], other.columns[0])
+
+
+def test_too_many_rows_even_within_the_size_cap() -> None:
+    data = b"1\n" * (tb.MAX_UPLOAD_ROWS + 2)
+    assert len(data) <= tb.MAX_UPLOAD_BYTES
+    with pytest.raises(ValueError, match="at most 100,000 rows"):
+        tb.parse_upload(data)
+
+
+def test_upload_is_bytes() -> None:
+    with pytest.raises(ValueError, match="Upload a file, not str"):
+        tb.parse_upload("a,b\n1,2")  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ import serve
 from benchmarks import classroom_load
 from benchmarks.classroom.student import Student
 from benchmarks.common.targets import Control
+from serving import guard
 from tests.e2e.conftest import (
     CHART,
     ROOT,
@@ -226,16 +227,43 @@ def status_of(url: str, method: str = "GET") -> tuple[int, dict[str, str]]:
         return error.code, {k.lower(): v for k, v in error.headers.items()}
 
 
-def test_the_front_keeps_metrics_and_uploads_in(classroom: Classroom) -> None:
+def put_status(url: str, path: str, length: str | None) -> tuple[int, dict[str, str]]:
+    """A PUT that declares ``length`` (or nothing) and sends no body: the front
+    must answer from the headers alone."""
+    import http.client
+
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.putrequest("PUT", path)
+        if length is not None:
+            connection.putheader("Content-Length", length)
+        connection.endheaders()
+        reply = connection.getresponse()
+        reply.read()
+        return reply.status, {k.lower(): v for k, v in reply.getheaders()}
+    finally:
+        connection.close()
+
+
+def test_the_front_keeps_metrics_in_and_bounds_uploads(classroom: Classroom) -> None:
     app = f"http://127.0.0.1:{classroom.app_ports[0]}"
     assert status_of(f"{app}/_stcore/metrics")[0] == 200  # on the machine: yes
     for path in ("/_stcore/metrics", "/%5Fstcore/metrics", "/_stcore/metrics/"):
         status, headers = status_of(f"{classroom.url}{path}")
         assert status == 404, path
         assert "x-served-by" not in headers  # HAProxy answered: no process was asked
-    status, headers = status_of(f"{classroom.url}/_stcore/upload_file/s/f", "PUT")
-    assert status == 404
-    assert "x-served-by" not in headers
+    # an upload longer than serving.guard takes, or that does not say how long it
+    # is, never reaches a process; a small one does (and Streamlit wants a session)
+    for path in ("/_stcore/upload_file/s/f", "/%5Fstcore/upload_file/s/f"):
+        too_long = str(guard.UPLOAD_BODY_LIMIT + 1)
+        for length, expected in ((too_long, 413), (None, 411)):
+            status, headers = put_status(classroom.url, path, length)
+            assert status == expected, (path, length)
+            assert "x-served-by" not in headers
+    status, headers = put_status(classroom.url, "/_stcore/upload_file/s/f", "0")
+    assert status in (400, 403)  # no XSRF token, no such session: the app refused
+    assert "x-served-by" in headers
 
 
 def test_the_front_sets_the_security_headers(classroom: Classroom) -> None:

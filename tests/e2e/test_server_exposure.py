@@ -1,7 +1,8 @@
 """What one app process (``python serve.py``) exposes, checked from the outside.
 
-- Streamlit's upload endpoint is closed: a real upload, XSRF token and live
-  session included, is refused, and the server's memory does not grow.
+- Streamlit's upload endpoint takes one small file at a time, and a session keeps
+  at most two: 200 real uploads into one live session (XSRF token included) leave
+  two files on the server and its memory where it was; a bigger one is refused.
 - ``/_stcore/metrics`` answers this machine only.
 - Every response carries the Content-Security-Policy and anti-framing headers,
   and every page and view renders under that policy in Chromium with no violation.
@@ -41,12 +42,14 @@ import serve
 from benchmarks.classroom.student import Student
 from benchmarks.common.server import rss_bytes
 from benchmarks.common.targets import Control
+from serving import guard, uploads
 from tests.e2e.conftest import ROOT, Server, free_port, open_page, wait_healthy
 from tooling.browser import VIEWPORT
 from ui.topics import TOPICS, Topic
 
 UPLOADS = 200
-UPLOAD_BYTES = 1_000_000  # server.maxUploadSize is 1 MB: the most one upload may be
+UPLOAD_BYTES = guard.UPLOAD_FILE_BYTES - 1024  # the most one upload may be, nearly
+TOO_BIG = 1_000_000  # server.maxUploadSize is 1 MB: Streamlit alone would take it
 
 
 def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
@@ -112,7 +115,14 @@ def put_file(url: str, path: str, cookie: str, size: int) -> int | str:
         connection.close()
 
 
-def test_uploads_are_refused_and_memory_does_not_grow(server: Server) -> None:
+def uploaded_bytes_held(url: str) -> int:
+    """Bytes in the server's upload store, from ``/_stcore/metrics`` (loopback)."""
+    _, _, text = fetch(f"{url}/_stcore/metrics")
+    held = re.findall(rb'cache_type="UploadedFileManager"[^}]*}\s+(\d+)', text)
+    return sum(int(value) for value in held)
+
+
+def test_uploads_are_bounded_and_memory_does_not_grow(server: Server) -> None:
     student = Student(server.url, "equations", Control("a"))
     student.connect()
     try:
@@ -126,17 +136,30 @@ def test_uploads_are_refused_and_memory_does_not_grow(server: Server) -> None:
                 path = path.replace("_stcore", "%5Fstcore")
             outcome = put_file(server.url, path, cookie, UPLOAD_BYTES)
             outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        held = uploaded_bytes_held(server.url)
         after = rss_bytes(server.process.pid)
+        too_big = {
+            put_file(
+                server.url,
+                f"/_stcore/upload_file/{student.session_id}/b{i}",
+                cookie,
+                TOO_BIG,
+            )
+            for i in range(20)
+        }
         student.change()  # the session still works
     finally:
         student.close()
     print(
-        f"\n{UPLOADS} uploads of {UPLOAD_BYTES / 1e6:.0f} MB: {outcomes}; server RSS "
-        f"{before / 1e6:.1f} MB -> {after / 1e6:.1f} MB"
+        f"\n{UPLOADS} uploads of {UPLOAD_BYTES / 1024:.0f} KB into one session: "
+        f"{outcomes}; held {held / 1024:.0f} KB; server RSS {before / 1e6:.1f} MB -> "
+        f"{after / 1e6:.1f} MB; 20 of 1 MB: {too_big}"
     )
-    assert outcomes == {404: UPLOADS}  # none taken (Streamlit's answer is 204)
-    # Taken, they would hold ~200 MB; what is left is noise.
-    assert after - before < 50e6
+    assert outcomes == {204: UPLOADS}  # each taken...
+    assert held == uploads.MAX_FILES_PER_SESSION * UPLOAD_BYTES  # ...two kept
+    assert too_big == {413}
+    # kept, they would hold ~50 MB; what is left is noise
+    assert after - before < 25e6
 
 
 # -- headers and the page in a browser -------------------------------------------

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.datasets import dataset_text
 from core.table import parse_table
-from tests.helpers import code_panel, page_test, run_snippet, texts
+from tests.helpers import code_panel, figures, page_test, run_snippet, texts
 
 IRIS = parse_table(dataset_text("iris"))
 
@@ -129,3 +129,63 @@ def test_hostile_column_names_are_shown_as_text() -> None:
     assert len(shown) == 40
     code, result = code_panel(at)
     assert repr(run_snippet(code)) == result
+
+
+# -- the feature-selection matrix on a table ------------------------------------------
+
+MATRIX = {"view": "matrix", "data": "table"}
+
+
+def test_matrix_on_iris_with_a_target_picker() -> None:
+    at = _run("pages/correlation.py", {**MATRIX, "dataset": "iris"})
+    assert at.selectbox(key="target").value == "petal_width"  # the last column
+    heatmap = next(f for f in figures(at) if f["data"][0]["type"] == "heatmap")
+    assert len(heatmap["data"][0]["text"]) == 4
+    assert "petal\\_length" in texts(at)
+    at.selectbox(key="target").set_value("sepal_length").run()
+    assert not at.exception
+    assert at.query_params["target"] == "sepal_length"
+    # petal length tracks sepal length best: r = 0.87 (names escaped: data)
+    assert "**petal\\_length** is the feature most correlated" in texts(at)
+    assert "(r = 0.87)" in texts(at)
+    code, result = code_panel(at)
+    assert repr(run_snippet(code)) == result
+
+
+def test_matrix_on_a_pasted_table_with_a_constant_column() -> None:
+    table = "a,same,b,y\n1,5,2,2\n2,5,1,4\n3,5,3,6\n4,5,3,9\n"
+    at = _run("pages/correlation.py", {**MATRIX, "table": table})
+    assert at.selectbox(key="target").value == "y"
+    assert "Left out (the same value in every row" in texts(at)
+    assert not at.error
+
+
+def test_matrix_unknown_target_in_link_falls_back_with_a_note() -> None:
+    at = _run("pages/correlation.py", {**MATRIX, "dataset": "iris", "target": "nope"})
+    assert at.selectbox(key="target").value == "petal_width"
+    assert "no number column nope" in texts(at)
+    assert not at.error
+
+
+def test_matrix_on_a_one_column_table_says_what_is_missing() -> None:
+    at = _run("pages/correlation.py", {**MATRIX, "table": "h\n1\n2\n3\n"})
+    assert at.error
+    assert "this view needs 2" in at.error[0].value
+
+
+def test_houses_matrix_unchanged_by_default() -> None:
+    at = _run("pages/correlation.py", {"view": "matrix"})
+    assert "target" not in [box.key for box in at.selectbox]
+    assert "houses" in texts(at)
+
+
+def test_column_pickers_are_real_choices_on_all_three_pages() -> None:
+    for script, query, key in (
+        ("pages/correlation.py", {"view": "data", "entry": "table"}, "col_x"),
+        ("pages/descriptive_statistics.py", {"source": "table"}, "column"),
+        ("pages/loss_functions.py", {"view": "fit", "data": "table"}, "col_x"),
+    ):
+        at = _run(script, {**query, key: "not a column"})
+        assert at.selectbox(key=key).options == ["hours", "score", "sleep"], script
+        assert at.selectbox(key=key).value == "hours"
+        assert "Note: The table has no number column not a column" in texts(at)

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import serve
+from serving import guard, uploads
 
 
 def test_pinned_streamlit_version() -> None:
@@ -107,23 +108,80 @@ def test_guard_hook_point_exists() -> None:
     assert callable(getattr(module, serve.APP_HOOK_NAME))
 
 
+def upload_manager(monkeypatch: pytest.MonkeyPatch) -> type:
+    """Streamlit's upload manager class, its ``add_file`` restored after the test."""
+    from streamlit.runtime.memory_uploaded_file_manager import (
+        MemoryUploadedFileManager,
+    )
+
+    original = MemoryUploadedFileManager.add_file
+    monkeypatch.setattr(MemoryUploadedFileManager, "add_file", original)
+    return MemoryUploadedFileManager
+
+
 def test_guard_hook_wraps_the_app_factory_once(monkeypatch: pytest.MonkeyPatch) -> None:
     module = importlib.import_module(serve.HOOK_MODULE)
     original = getattr(module, serve.APP_HOOK_NAME)
     monkeypatch.setattr(module, serve.APP_HOOK_NAME, original)
+    manager = upload_manager(monkeypatch)
+    add_file = manager.add_file
     assert serve.install_guard_hook()
     first = getattr(module, serve.APP_HOOK_NAME)
     assert first.__wrapped__ is original
+    assert manager.add_file.__wrapped__ is add_file
+    bounded = manager.add_file
     serve.install_guard_hook()
     assert getattr(module, serve.APP_HOOK_NAME) is first
+    assert manager.add_file is bounded
 
 
 def test_missing_guard_hook_point_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    upload_manager(monkeypatch)
     monkeypatch.setattr(serve, "APP_HOOK_NAME", "_no_such_factory")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert serve.install_guard_hook() is False
     assert any("security headers" in str(w.message) for w in caught)
+
+
+def test_missing_upload_hook_point_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    upload_manager(monkeypatch)
+    module = importlib.import_module(serve.HOOK_MODULE)
+    monkeypatch.setattr(
+        module, serve.APP_HOOK_NAME, getattr(module, serve.APP_HOOK_NAME)
+    )
+    monkeypatch.setattr(serve, "UPLOAD_HOOK_NAME", "NoSuchManager.add_file")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert serve.install_guard_hook() is False
+    assert any("uploaded files" in str(w.message) for w in caught)
+
+
+def test_a_session_keeps_only_its_newest_uploads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """200 files PUT into one session leave two on the server, the newest."""
+    from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+    manager_class = upload_manager(monkeypatch)
+    monkeypatch.setattr(
+        manager_class, "add_file", uploads.bounded_add_file(manager_class.add_file)
+    )
+    manager = manager_class("/_stcore/upload_file")
+    size = guard.UPLOAD_FILE_BYTES
+    for i in range(200):
+        rec = UploadedFileRec(f"f{i}", "a.csv", "text/csv", bytes(size))
+        manager.add_file(session_id="s1", file=rec)
+    manager.add_file("s2", UploadedFileRec("g", "b.csv", "text/csv", b"1,2"))
+    assert uploads.session_file_ids(manager, "s1") == ["f198", "f199"]
+    assert uploads.session_file_ids(manager, "s2") == ["g"]
+    stats = manager.get_stats()["cache_memory_bytes"]
+    assert sum(stat.byte_length for stat in stats) == 2 * size + 3
+    # the same file id again replaces it (no eviction of the other)
+    manager.add_file("s1", UploadedFileRec("f199", "a.csv", "text/csv", b"1"))
+    assert uploads.session_file_ids(manager, "s1") == ["f198", "f199"]
+    manager.remove_session_files("s1")  # the session ended
+    assert uploads.session_file_ids(manager, "s1") == []
 
 
 def test_every_external_ip_lookup_goes_through_the_replaced_function(
@@ -158,9 +216,10 @@ def test_the_policy_allows_exactly_the_inline_script_of_streamlits_page() -> Non
 
     index = Path(streamlit.__file__).parent / "static" / "index.html"
     digest = base64.b64encode(hashlib.sha256(INDEX_SCRIPT.encode()).digest()).decode()
-    assert serve.inline_script_hashes(index.read_text()) == [f"'sha256-{digest}'"]
-    policy = serve.content_security_policy()
-    assert f"script-src 'self' 'sha256-{digest}' 'wasm-unsafe-eval';" in policy
+    assert guard.inline_script_hashes(index.read_text()) == [f"'sha256-{digest}'"]
+    policy = guard.content_security_policy()
+    # blob: the inline module of the live chart's component (ui/live_chart.py)
+    assert f"script-src 'self' 'sha256-{digest}' blob: 'wasm-unsafe-eval';" in policy
     assert "frame-ancestors 'none'" in policy
     assert "'unsafe-eval'" not in policy
     assert "http" not in policy  # no origin but this server's
@@ -180,27 +239,44 @@ def test_haproxy_sets_the_same_headers_as_serve() -> None:
     assert set_by_haproxy == dict(serve.security_headers())
 
 
-def test_haproxy_denies_what_serve_closes() -> None:
-    (deny,) = haproxy_lines("http-request deny")
+def test_haproxy_denies_what_serve_keeps_internal() -> None:
+    (deny,) = [line for line in haproxy_lines("http-request deny") if "metrics" in line]
     pattern = deny.split("-m reg ", 1)[1].split(" }", 1)[0]
-    for path in ("/_stcore/metrics", "/_stcore/upload_file/s/f", "/x/_stcore/metrics"):
+    for path in ("/_stcore/metrics", "/x/_stcore/metrics", "/_stcore/metrics/"):
         assert re.search(pattern, path)
-        assert serve.CLOSED_PATHS.search(path) or serve.INTERNAL_PATHS.search(path)
+        assert guard.INTERNAL_PATHS.search(path)
     for path in ("/_stcore/health", "/_stcore/stream", "/_stcore/metricsx"):
         assert not re.search(pattern, path)
-        assert not serve.CLOSED_PATHS.search(path)
-        assert not serve.INTERNAL_PATHS.search(path)
+        assert not guard.INTERNAL_PATHS.search(path)
+
+
+def test_haproxy_bounds_uploads_as_serve_does() -> None:
+    (acl,) = haproxy_lines("acl upload ")
+    pattern = acl.split("-m reg ", 1)[1]
+    for path in ("/_stcore/upload_file/s/f", "/x/_stcore/upload_file/s/f"):
+        assert re.search(pattern, path)
+        assert guard.UPLOAD_PATHS.search(path)
+    assert not re.search(pattern, "/_stcore/upload_filex")
+    (too_long,) = [
+        line for line in haproxy_lines("http-request deny") if "upload" in line
+    ]
+    assert too_long.endswith(f"gt {guard.UPLOAD_BODY_LIMIT} }}")
+    assert "deny_status 413" in too_long
+    (unsized,) = haproxy_lines("http-request return status 411")
+    assert "if upload METH_PUT !{ req.hdr(content-length) -m found }" in unsized
 
 
 UPLOAD_WIDGETS = re.compile(r"\b(file_uploader|camera_input|audio_input|chat_input)\(")
 
 
-def test_no_page_uses_an_upload_widget_while_the_endpoint_is_closed() -> None:
-    """serve.py closes Streamlit's upload endpoint: an upload widget would fail.
+def test_the_one_upload_widget_is_the_table_uploader_and_bounded() -> None:
+    """The upload endpoint is open for one widget: a learner's CSV table.
 
-    Adding one means opening the endpoint again (``serve.CLOSED_PATHS``,
-    deploy/haproxy.cfg) with uploads bounded per session and freed with it.
+    Another upload widget would need its own bounds (``serving.guard`` caps every
+    upload at ``UPLOAD_FILE_BYTES``, ``serving.uploads`` the files a session keeps).
     """
+    from core import table
+
     root = serve.APP.parent
     sources = [root / "app.py"]
     for package in ("ui", "views", "pages"):
@@ -210,8 +286,9 @@ def test_no_page_uses_an_upload_widget_while_the_endpoint_is_closed() -> None:
         for p in sources
         if UPLOAD_WIDGETS.search(p.read_text())
     ]
-    assert using == []
-    assert serve.CLOSED_PATHS.search("/_stcore/upload_file/session/file")
+    assert using == ["ui/table_entry.py"]
+    assert table.MAX_UPLOAD_BYTES == guard.UPLOAD_FILE_BYTES
+    assert uploads.MAX_FILES_PER_SESSION == 2
 
 
 # -- Guard, driven as the ASGI server drives it ------------------------------------
@@ -223,6 +300,7 @@ class Exchange:
 
     reached_app: list[str] = field(default_factory=list)
     sent: list[dict[str, Any]] = field(default_factory=list)
+    received: list[Any] = field(default_factory=list)
 
     @property
     def status(self) -> int:
@@ -234,14 +312,23 @@ class Exchange:
 
 
 def exchange(
-    path: str, client: tuple[str, int] = ("10.0.0.7", 50000), kind: str = "http"
+    path: str,
+    client: tuple[str, int] = ("10.0.0.7", 50000),
+    kind: str = "http",
+    method: str = "GET",
+    headers: list[tuple[bytes, bytes]] | None = None,
+    body: bytes = b"",
 ) -> Exchange:
     result = Exchange()
 
     async def app(
-        scope: serve.ASGIScope, receive: serve.ASGIReceive, send: serve.ASGISend
+        scope: guard.ASGIScope, receive: guard.ASGIReceive, send: guard.ASGISend
     ) -> None:
         result.reached_app.append(scope["type"])
+        if scope["type"] == "http" and scope["method"] == "PUT":
+            message = await receive()
+            kind = message["type"]
+            result.received.append(message["body"] if kind == "http.request" else kind)
         if scope["type"] == "http":
             await send(
                 {
@@ -252,24 +339,56 @@ def exchange(
             )
             await send({"type": "http.response.body", "body": b"ok"})
 
-    async def receive() -> serve.ASGIMessage:
-        return {"type": "http.request", "body": b"", "more_body": False}
+    async def receive() -> guard.ASGIMessage:
+        return {"type": "http.request", "body": body, "more_body": False}
 
-    async def send(message: serve.ASGIMessage) -> None:
+    async def send(message: guard.ASGIMessage) -> None:
         result.sent.append(dict(message))
 
-    guard = serve.Guard(app, serve.security_headers())
-    scope = {"type": kind, "path": path, "client": client, "headers": []}
-    asyncio.run(guard(scope, receive, send))
+    wrapped = guard.Guard(app, guard.security_headers())
+    scope = {
+        "type": kind,
+        "path": path,
+        "client": client,
+        "method": method,
+        "headers": headers or [],
+    }
+    asyncio.run(wrapped(scope, receive, send))
     return result
 
 
-def test_guard_refuses_uploads_before_the_app_reads_them() -> None:
-    for client in (("10.0.0.7", 50000), ("127.0.0.1", 50000)):
-        result = exchange("/_stcore/upload_file/session/file", client)
+UPLOAD = "/_stcore/upload_file/session/file"
+
+
+def test_guard_refuses_an_upload_too_long_before_the_app_reads_it() -> None:
+    too_long = str(guard.UPLOAD_BODY_LIMIT + 1).encode()
+    for headers in ([(b"content-length", too_long)], [(b"Content-Length", b"9" * 30)]):
+        result = exchange(UPLOAD, method="PUT", headers=headers)
         assert result.reached_app == []
-        assert result.status == 404
+        assert result.status == 413
         assert result.headers["x-frame-options"] == "DENY"
+
+
+def test_guard_refuses_an_upload_that_does_not_say_how_long_it_is() -> None:
+    chunked = [(b"transfer-encoding", b"chunked")]
+    twice = [(b"content-length", b"10"), (b"content-length", b"20")]
+    for headers in (chunked, twice, [(b"content-length", b"-1")]):
+        result = exchange(UPLOAD, method="PUT", headers=headers)
+        assert (result.reached_app, result.status) == ([], 411)
+
+
+def test_guard_lets_a_small_upload_through_and_cuts_a_longer_body() -> None:
+    fits = [(b"content-length", str(guard.UPLOAD_BODY_LIMIT).encode())]
+    result = exchange(UPLOAD, method="PUT", headers=fits, body=b"x" * 100)
+    assert (result.reached_app, result.status) == (["http"], 200)
+    assert result.received == [b"x" * 100]
+    # a client that says "10 bytes" and sends more is cut at the limit
+    lying = [(b"content-length", b"10")]
+    body = b"x" * (guard.UPLOAD_BODY_LIMIT + 1)
+    result = exchange(UPLOAD, method="PUT", headers=lying, body=body)
+    assert result.received == ["http.disconnect"]
+    for method in ("DELETE", "OPTIONS"):  # no body: nothing to bound
+        assert exchange(UPLOAD, method=method).status == 200
 
 
 def test_guard_answers_metrics_to_this_machine_only() -> None:
@@ -423,3 +542,50 @@ def test_missing_resume_hook_point_warns(monkeypatch: pytest.MonkeyPatch) -> Non
         warnings.simplefilter("always")
         assert serve.rerun_on_resume() is False
     assert any("out of step" in str(w.message) for w in caught)
+
+
+# -- python serve.py --help: a short help of its own ----------------------------------
+def test_help_is_short_and_names_the_port_and_the_address() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "serve.py", "--help"],
+        cwd=serve.APP.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("usage: python serve.py [--port PORT]")
+    assert len(lines) < 30  # Streamlit's own help is over 5,000 lines
+    for words in ("--port PORT", "--address ADDRESS", "0.0.0.0", "127.0.0.1"):
+        assert words in done.stdout, words
+
+
+def test_own_options_become_streamlit_options_and_the_rest_pass_through() -> None:
+    assert serve.cli_args(
+        ["--port", "8080", "--address", "0.0.0.0", "--server.maxUploadSize", "2"]
+    ) == [
+        "--server.port",
+        "8080",
+        "--server.address",
+        "0.0.0.0",
+        "--server.maxUploadSize",
+        "2",
+    ]
+    assert serve.cli_args(["--server.port", "9000"]) == ["--server.port", "9000"]
+    assert serve.cli_args([]) == []
+    assert serve.cli_args(["--streamlit-help"]) == ["--help"]
+
+
+@pytest.mark.parametrize("port", ["0", "70000", "abc"])
+def test_a_bad_port_exits_with_a_message(
+    port: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        serve.cli_args(["--port", port])
+    assert stop.value.code == 2
+    assert "--port" in capsys.readouterr().err

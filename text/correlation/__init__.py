@@ -23,6 +23,7 @@ from text.correlation.code import (
     pairs_code_result,
     sample_code,
     sample_code_result,
+    table_matrix_code,
 )
 from text.correlation.notes import (
     ANSCOMBE_HIDDEN,
@@ -119,4 +120,5 @@ __all__ = [
     "sample_code_result",
     "sample_delta",
     "strength",
+    "table_matrix_code",
 ]

@@ -173,9 +173,21 @@ def matrix_code(fm: FeatureMatrix, samples: int) -> str:
         "age, distance, day = rng.uniform([0, 0, 1], [60, 20, 365], (n, 3)).T\n"
         "area = 100 + 20 * a                                  # m²\n"
         "rooms = 4 + (link * a + np.sqrt(1 - link**2) * b)    # follows area\n"
-        "price = 300 + 50 * a - 1.5 * age - 6 * distance + 30 * e  # k€\n\n"
+        "price = 500 + 50 * a - 1.5 * age - 6 * distance + 30 * e  # k€\n\n"
         "# columns: area, rooms, age, distance, listing day, price\n"
         "data = np.column_stack([area, rooms, age, distance, day, price])\n"
+        "np.corrcoef(data, rowvar=False).round(2)"
+    )
+
+
+def table_matrix_code(fm: FeatureMatrix) -> str:
+    """Code with the learner's rows that prints the same correlation matrix."""
+    rows = ",\n".join(f"    {code_literal(row)}" for row in fm.data)
+    return (
+        "import numpy as np\n\n"
+        f"# columns: the features, then the target ({fm.target!r})\n"
+        f"names = {list(fm.names)!r}\n"
+        f"data = np.array([\n{rows},\n], dtype=float)\n\n"
         "np.corrcoef(data, rowvar=False).round(2)"
     )
 

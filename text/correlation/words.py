@@ -34,7 +34,7 @@ from core.correlation import (
     format_r,
 )
 from core.parsing import format_number
-from text.safe import literal
+from text.safe import echo, literal
 
 
 def plain(text: str) -> str:
@@ -186,7 +186,8 @@ def anscombe_table(quartet: dict[str, PairStats]) -> list[dict[str, str]]:
                 "variance of y": f"{stats.sd_y**2:.3f}",
                 "r": f"{stats.r:.3f}",
                 "Spearman ρₛ": f"{stats.spearman:.3f}",
-                "line": f"y = {stats.intercept:.2f} + {stats.slope:.3f}·x",
+                # "y =" in the heading: one line per data set keeps the table short
+                "line y =": f"{stats.intercept:.2f} + {stats.slope:.3f}·x",
             }
         )
     return rows
@@ -254,17 +255,20 @@ def describe_curve(curve: CurveSample) -> str:
 
 
 def describe_matrix(fm: FeatureMatrix) -> str:
-    """Which feature tracks the target best, and which features repeat each other."""
-    ranking = fm.ranking()
+    """Which feature tracks the target best, and which features repeat each other.
+
+    Column names may be a learner's: they are shown as text (``echo``).
+    """
+    ranking = [(echo(name), r) for name, r in fm.ranking()]
     best, best_r = ranking[0]
     worst, worst_r = ranking[-1]
     text = (
-        f"**{best}** is the feature most correlated with {fm.target} (r = "
+        f"**{best}** is the feature most correlated with {echo(fm.target)} (r = "
         f"{format_r(best_r, 2)}); **{worst}** the least (r = {format_r(worst_r, 2)})."
     )
     pairs = fm.redundant_pairs()
     if pairs:
-        a, b, r = pairs[0]
+        a, b, r = echo(pairs[0][0]), echo(pairs[0][1]), pairs[0][2]
         text += (
             f" But {a} and {b} are strongly correlated with each other (r = "
             f"{format_r(r, 2)}): they carry nearly the same information, so a model "
@@ -274,9 +278,9 @@ def describe_matrix(fm: FeatureMatrix) -> str:
 
 
 def redundancy_warning(a: str, b: str, r: float, threshold: float) -> str:
-    """The warning for two features that repeat each other."""
+    """The warning for two features that repeat each other (names shown as text)."""
     return (
-        f"**{a}** and **{b}** are strongly correlated with each other (r = "
+        f"**{echo(a)}** and **{echo(b)}** are strongly correlated with each other (r = "
         f"{format_r(r, 2)}, |r| ≥ {threshold:.2f}): they carry nearly the same "
         "information. Keep one, or combine them."
     )

@@ -7,6 +7,7 @@ import streamlit as st
 from core import correlation as corr
 from core.parsing import parse_vector
 from text import correlation as words
+from text.questions import catalogue as Q
 from ui import page
 from ui import table_entry as te
 from ui.code_panel import code_panel
@@ -73,7 +74,7 @@ def _example(state: PageState, x: str, y: str) -> None:
 
 def _table_pairs(state: PageState) -> corr.PairStats:
     """The data set or pasted table, two columns picked from it, and their r."""
-    table = te.read_table(state, "pairs")
+    table = te.read_table(state, "pairs", columns=2)
     names = (te.column(state, te.COL_X, table, 0), te.column(state, te.COL_Y, table, 1))
     picked = te.chosen(state, table, names, te.tb.SHOWN_ROWS, "pairs")
     return page.compute("pairs", corr.pair_stats, *picked.columns, names=names)
@@ -123,4 +124,4 @@ def render(state: PageState, frame: Frame) -> None:
         _show(stats, quadrants)
 
 
-VIEW = View("data", "Your data", PARAMS, render)
+VIEW = View("data", "Your data", PARAMS, render, questions=(Q.CORRELATION_R,))

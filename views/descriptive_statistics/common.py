@@ -26,7 +26,9 @@ SOURCE = Param.choice(
     {"list": "A typed list", "table": "A table or data set"},
     widget="segmented",
 )
-COLUMN = Param.text("column", "Column", "", max_chars=te.COL_X.max_chars)
+COLUMN = Param.column(
+    "column", "Column", max_chars=te.COL_X.max_chars, note=te.words.column_note
+)
 #: Every parameter of the data controls (both views draw them).
 DATA_PARAMS = (DATA, SOURCE, *te.PARAMS, COLUMN)
 

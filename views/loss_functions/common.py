@@ -52,7 +52,7 @@ DATA_PARAMS = (
 
 def _table_dataset(state: PageState, view: str) -> lf.Dataset:
     """A data set or a pasted table; x and y picked from its number columns."""
-    table = te.read_table(state, view)
+    table = te.read_table(state, view, columns=2)
     names = (te.column(state, te.COL_X, table, 0), te.column(state, te.COL_Y, table, 1))
     picked = te.chosen(state, table, names, lf.MAX_POINTS, view)
     return page.compute("data_" + view, lf.typed_dataset, *picked.columns)

@@ -14,6 +14,7 @@ from viz.correlation.common import (
     NEGATIVE,
     POSITIVE,
     line_trace,
+    plain,
     points_trace,
 )
 
@@ -94,6 +95,8 @@ def anscombe_figure(quartet: dict[str, PairStats]) -> go.Figure:
 
 
 def _label(name: str) -> str:
+    """A column name as a tick label: text, never markup; long names on two lines."""
+    name = plain(name)
     return name.replace(" ", "<br>") if len(name) > 8 else name
 
 
@@ -115,7 +118,8 @@ def heatmap_figure(
 
     A transparent marker sits on every cell so a click selects it (Plotly heatmaps
     themselves send no selection events); ``customdata`` holds the two names
-    (column of the cell = x, row = y).
+    (column of the cell = x, row = y). Names (a learner's columns) are shown as
+    text, never as Plotly's HTML-like markup.
     """
     k = len(fm.names)
     idx = np.arange(k)
@@ -152,9 +156,13 @@ def heatmap_figure(
         selected={"marker": {"opacity": 0}},
         unselected={"marker": {"opacity": 0}},
         customdata=np.column_stack([names[cols.ravel()], names[rows.ravel()]]),
-        text=[format_r(v) for v in fm.matrix.ravel()],
-        hovertemplate="%{customdata[1]} vs %{customdata[0]}<br>r = %{text}"
-        "<br>click to plot them<extra></extra>",
+        text=[
+            f"{plain(names[i])} vs {plain(names[j])}<br>r = {format_r(v)}"
+            for i, j, v in zip(
+                rows.ravel(), cols.ravel(), fm.matrix.ravel(), strict=True
+            )
+        ],
+        hovertemplate="%{text}<br>click to plot them<extra></extra>",
     )
     if selected is not None:
         j, i = fm.names.index(selected[0]), fm.names.index(selected[1])
@@ -171,13 +179,13 @@ def ranking_figure(fm: FeatureMatrix) -> go.Figure:
     """Features ranked by |r| with the target: longer bar, more useful alone."""
     ranking = fm.ranking()
     chart = style.Chart(
-        f"Features ranked by |r| with {fm.target}",
+        f"Features ranked by |r| with {plain(fm.target)}",
         "|r|",
         "",
         show_legend=False,
         height=360,
     )
-    names = [name for name, _ in ranking][::-1]
+    names = [plain(name) for name, _ in ranking][::-1]
     values = np.array([r for _, r in ranking][::-1])
     chart.add(
         "bar",

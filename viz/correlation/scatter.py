@@ -267,8 +267,10 @@ def pair_figure(stats: PairStats) -> go.Figure:
     title = f"{y_name} vs {x_name}: r = {format_r(r, 2) if r is not None else '—'}"
     chart = _scatter_chart(stats, title=title, height=360, marker_size=7)
     x_unit, y_unit = (UNITS.get(name, "") for name in stats.names)
-    chart.layout["xaxis"]["title"] = {"text": f"{x_name} ({x_unit})"}
-    chart.layout["yaxis"]["title"] = {"text": f"{y_name} ({y_unit})"}
+    x_title = f"{x_name} ({x_unit})" if x_unit else x_name  # a table's: no unit
+    y_title = f"{y_name} ({y_unit})" if y_unit else y_name
+    chart.layout["xaxis"]["title"] = {"text": x_title}
+    chart.layout["yaxis"]["title"] = {"text": y_title}
     chart.layout["showlegend"] = False
     chart.layout["margin"] = {**chart.layout["margin"], "b": 55}
     return chart.figure()

@@ -1,0 +1,1 @@
+"""What the server lets in: the ASGI guard and the bounds on uploads (``serve.py``)."""
