@@ -21,6 +21,11 @@ repository's root::
     python -m benchmarks.browser_latency --pages bayes,correlation --changes 40
     python -m benchmarks.browser_latency --plain             # Streamlit's defaults
     python -m benchmarks.browser_latency --url http://127.0.0.1:8690   # e.g. HAProxy
+    python -m benchmarks.browser_latency --drag              # live charts, dragged
+
+``--drag`` drags every live chart's handles with a real mouse instead
+(``benchmarks/browser/drag.py``): redraws per second, move → paint, release →
+whole page agrees, bytes per release and per chart's frames, cold load.
 
 The control changed on each page comes from ``CONTROLS`` in
 ``benchmarks/common/targets.py``, else from ``CASES`` in bench_pages.py, else it
@@ -37,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from benchmarks.browser.drag import drag_table, measure_drag
 from benchmarks.browser.measure import measure_target, warm_up
 from benchmarks.browser.report import Row, table
 from benchmarks.common.server import serve
@@ -83,6 +89,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="each change one more step the same way (turning at the limits) instead "
         "of back and forth: defeats caches, like a student exploring",
     )
+    parser.add_argument(
+        "--drag",
+        action="store_true",
+        help="drag every live chart's handles (redraw rate, release → page agrees)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = parser.parse_args(argv)
     if not 1 <= args.changes <= 500:
@@ -122,6 +133,11 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark, print its table (and write ``--json``); 0 when it ran."""
     args = parse_args(argv)
+    if args.drag:
+        with serve(args.url, [], "fast") as server, chromium() as browser:
+            warm_up(browser, server.url, args.timeout)
+            print(drag_table(measure_drag(browser, server.url, args.changes)))
+        return 0
     rows, label = run(args)
     print(table(rows, args.changes, label))
     if args.json is not None:

@@ -50,8 +50,23 @@ def decode(obj: Any) -> Any:
 
 
 def figures(at: AppTest) -> list[dict[str, Any]]:
-    """Every Plotly figure the page sent, decoded (``{"data": [...], "layout": {...}}``)."""
-    return [decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+    """Every Plotly figure the page sent, decoded (``{"data": [...], "layout": {...}}``).
+
+    In page order, live charts (``ui.live_chart``) included: their figure at the
+    current values.
+    """
+    found = []
+    for node in at._tree:
+        if node.type == "plotly_chart":
+            found.append(decode(json.loads(node.proto.spec)))
+        elif node.type == "bidi_component" and node.proto.bytes:
+            found.append(live_payload(node)["figure"])
+    return found
+
+
+def live_payload(element: Any) -> dict[str, Any]:
+    """What a live chart (``ui.live_chart``) sends the browser, decoded."""
+    return dict(json.loads(element.proto.bytes))
 
 
 def figure_bytes(at: AppTest) -> int:

@@ -185,3 +185,16 @@ def describe_system(solution: SystemSolution) -> str:
         "The determinant is 0 and the second equation is a multiple of the first: "
         "they describe **the same line, so every point on it is a solution**."
     )
+
+
+def linear_readout(solution: LinearSolution) -> str:
+    """The numbers a live chart shows while the line is dragged (one short line)."""
+    coefficients = (
+        f"a = {display_number(solution.a)} · b = {display_number(solution.b)}"
+    )
+    if solution.kind == "one":
+        assert solution.root is not None
+        return f"{coefficients} · root x = {display_number(solution.root)}"
+    if solution.kind == "all":
+        return f"{coefficients} · every x is a root"
+    return f"{coefficients} · no root"

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from core.parsing import code_literal, format_number
+from core.parsing import code_literal, display_number, format_number
 from core.vectors import DotProduct, is_whole
 
 #: The page's opening paragraph.
@@ -255,3 +255,13 @@ def _cosine(result: DotProduct) -> str:
     """cos θ to 4 digits; exactly 0 for vectors at right angles (within the tolerance)."""
     assert result.cosine is not None
     return "0" if result.relation == "orthogonal" else format_number(result.cosine, 4)
+
+
+def plane_readout(result: DotProduct) -> str:
+    """The numbers a live chart shows while a tip is dragged (one short line)."""
+    dot = f"a·b = {display_number(result.dot)}"
+    if result.angle_degrees is None or result.projection_length is None:
+        return f"{dot} · a zero vector: no angle"
+    angle = display_number(result.angle_degrees, 3)
+    shadow = display_number(result.projection_length, 3)
+    return f"{dot} · θ = {angle}° · shadow of a on b = {shadow}"

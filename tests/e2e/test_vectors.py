@@ -52,7 +52,7 @@ def test_shared_link_reproduces_the_plane_view(server: Server, page: Page) -> No
     open_page(page, f"{server.url}/vectors?view=plane&ax=3&ay=4&bx=4&by=-3")
     expect(page.get_by_text("orthogonal").first).to_be_visible()
     expect(page.get_by_label("a₁ (exact)")).to_have_value("3.00")
-    arrows = page.locator('[data-testid="stPlotlyChart"]').first
+    arrows = page.locator(".live-chart").first  # the live arrows chart
     expect(arrows).to_contain_text("θ = 90°")
 
 

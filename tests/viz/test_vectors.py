@@ -80,3 +80,43 @@ def test_figures_are_small() -> None:
     size = len(viz.vectors_figure(result, plane=False).to_json())
     size += len(viz.terms_figure(result).to_json())
     assert size < 30_000
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "side"),
+    [
+        ([2, 3], [4, 0], ("bottom", "center")),  # a above b: words under b
+        ([2, -3], [4, 0], ("top", "center")),
+        ([3, 1], [-2, 2], ("bottom", "left")),  # b slants: the corner, off the line
+        ([1, 0], [-3, 0], ("bottom", "center")),  # a half turn: the arc is on top
+    ],
+)
+def test_shadow_words_go_on_the_side_away_from_a(a, b, side) -> None:
+    assert viz.away_from_a(np.array(a, float), np.array(b, float)) == side
+
+
+def test_angle_value_is_in_the_corner_not_at_the_origin() -> None:
+    fig = viz.vectors_figure(dot_product([2, 3], [4, 1]), plane=True)
+    near_arc = [a for a in fig.layout.annotations if a.text == "θ"]
+    value = next(a for a in fig.layout.annotations if a.text.startswith("θ = "))
+    assert len(near_arc) == 1 and near_arc[0].xref in (None, "x")
+    assert (value.xref, value.x, value.y) == ("paper", 0, 1)
+
+
+def test_live_plane_keeps_its_traces_and_draws_words_over_the_arrows() -> None:
+    from viz import vectors_live
+
+    figures = [
+        vectors_live.plane_live_figure(dot_product(a, b))
+        for a, b in (([2, 3], [4, 1]), ([3, 1], [-2, 2]), ([0, 0], [4, 1]))
+    ]
+    uids = [[t.uid for t in fig.data] for fig in figures]
+    assert uids[0] == uids[1] == uids[2]  # frames swap without a redraw
+    order = uids[0]
+    for words in ("shadow", "theta", "theta-value"):
+        assert order.index(words) > order.index("a")  # on top of the arrows
+    by_uid = {t.uid: t for t in figures[0].data}
+    assert list(by_uid["theta"].text) == ["θ"]
+    assert list(by_uid["theta-value"].text) == ["θ = 42.3°"]
+    assert by_uid["shadow"].textposition == "bottom center"  # a is above b
+    assert list(figures[2].data[order.index("theta-value")].text) == []

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import equations as eq
 from text import equations as words
+from text.questions import catalogue as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -45,4 +46,10 @@ def render(state: PageState, frame: Frame) -> None:
         )
 
 
-VIEW = View("two", "Two equations", PARAMS, render)
+VIEW = View(
+    "two",
+    "Two equations",
+    PARAMS,
+    render,
+    questions=(Q.EQUATIONS_CROSS_X, Q.EQUATIONS_CROSS_Y),
+)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
 
 from core.vectors import DotProduct
 from text import vectors as words
-from ui import page
+from ui import live_chart, page, predict
 from ui.code_panel import code_panel
+from ui.live_chart import Control
+from ui.live_frames import Draw
 from ui.url_state import PageState
 from viz import vectors as viz
+
+#: A live arrows chart: the page state, the draw function and the handles.
+LiveArrows = tuple[PageState, Draw, Sequence[Control]]
 
 
 def preset_buttons(
@@ -31,28 +36,34 @@ def preset_buttons(
         )
 
 
-def show(result: DotProduct, *, plane: bool) -> None:
+def show(result: DotProduct, *, plane: bool, live: LiveArrows | None = None) -> None:
     """The formula, the readouts, the two charts, the words and the code panels.
 
     ``plane``: the 2-D view, where two-number vectors sit at their coordinates.
+    ``live``: the plane view's state, draw function and handles: its arrows chart
+    is live (drag the tips of a and b).
     """
     for line in words.dot_latex(result):
         page.formula(line)
     sentence = words.describe_dot(result)
+    projection = words.describe_projection(result)
+    # the arrows first and the whole width: on the first screen, and big enough
+    # that the angle, the shadow and their words stay apart at the origin
+    if live is not None:
+        state, draw, controls = live
+        alt = f"{sentence} {projection}"
+        live_chart.show(state, draw, controls, key="arrows", alt=alt)
+    else:
+        arrows = page.figure_of(viz.vectors_figure, result, plane)
+        page.chart(arrows, key="arrows", alt=f"{sentence} {projection}")
     page.explain(sentence)
+    page.explain(projection)
     for cell, (label, value, tip) in zip(
         st.columns(5), words.readouts(result), strict=True
     ):
-        cell.metric(label, value, help=tip)
-    projection = words.describe_projection(result)
-    left, right = st.columns([1.5, 1])
-    with left:
-        arrows = page.figure_of(viz.vectors_figure, result, plane)
-        page.chart(arrows, key="arrows", alt=f"{sentence} {projection}")
-    with right:
-        terms = page.figure_of(viz.terms_figure, result)
-        page.chart(terms, key="terms", alt=words.describe_terms(result))
-    page.explain(projection)
+        cell.metric(label, predict.masked(value), help=tip)
+    terms = page.figure_of(viz.terms_figure, result)
+    page.chart(terms, key="terms", alt=words.describe_terms(result))
     if not plane and result.dimension != 2:
         st.caption(words.PLANE_NOTE)
     code_panel(

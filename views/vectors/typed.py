@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core import vectors as vec
+from text.questions import catalogue as Q
 from ui import page
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
@@ -47,4 +48,6 @@ def render(state: PageState, frame: Frame) -> None:
         show(result, plane=False)
 
 
-VIEW = View("any", "n-D (type)", PARAMS, render)
+VIEW = View(
+    "any", "n-D (type)", PARAMS, render, questions=(Q.VECTORS_DOT, Q.VECTORS_COSINE)
+)

@@ -1,0 +1,145 @@
+"""Live charts in a real browser: a real mouse drags each handle (ui/live_chart.py).
+
+For every live control: the chart redraws during the drag (≥ 10 distinct
+pictures over 30 moves), nothing is sent to the server during the drag and one
+message after the release, then the URL, the formula and the sentence agree with
+the chart; the arrow keys move the control too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import Page, WebSocket, expect
+
+from tests.e2e.conftest import Server, open_page, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+READY = ".live-chart[data-ready]"
+#: Counts the distinct pictures of the chart's traces (their SVG paths) as drawn.
+WATCH_PAINTS = """
+() => {
+  const plot = document.querySelector('.live-chart .live-plot');
+  const seen = new Set();
+  window.__paints = seen;
+  const note = () => {
+    const picture = [...plot.querySelectorAll('.scatterlayer path.js-line, .scatterlayer .point')]
+      .map((el) => el.getAttribute('d') || el.getAttribute('transform')).join('|');
+    seen.add(picture);
+  };
+  new MutationObserver(note).observe(plot, { subtree: true, attributes: true, childList: true });
+}
+"""
+
+
+@dataclass
+class Sent:
+    """Websocket messages the page sent."""
+
+    frames: list[int] = field(default_factory=list)
+
+    def attach(self, ws: WebSocket) -> None:
+        ws.on("framesent", lambda payload: self.frames.append(len(payload)))
+
+
+def listen(page: Page) -> Sent:
+    sent = Sent()
+    page.on("websocket", sent.attach)
+    return sent
+
+
+def drag(page: Page, selector: str, dx: float, dy: float, moves: int = 30) -> int:
+    """Mouse down on the handle, ``moves`` small moves, and (not yet) up."""
+    box = page.locator(selector).bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for index in range(1, moves + 1):
+        page.mouse.move(x + dx * index / moves, y + dy * index / moves)
+        page.wait_for_timeout(16)  # one display frame between moves, as a hand does
+    return int(page.evaluate("window.__paints.size"))
+
+
+def open_live(page: Page, url: str) -> None:
+    open_page(page, url)
+    expect(page.locator(READY)).to_be_attached(timeout=30_000)
+    page.evaluate(WATCH_PAINTS)
+
+
+CASES = [
+    # (page, handle, dx, dy, URL key that must change, text that must follow)
+    ("equations", '[data-drag="b"]', 0, -120, "b", re.compile(r"crosses y = 0 at")),
+    ("equations", '[data-drag="a"]', 0, 150, "a", re.compile(r"rises by|falls by")),
+    ("vectors?view=plane", '[data-drag="ax ay"]', -160, 120, "ax", re.compile("a·b")),
+    ("vectors?view=plane", '[data-drag="bx by"]', -200, -60, "bx", re.compile("a·b")),
+]
+
+
+@pytest.mark.parametrize(("path", "handle", "dx", "dy", "key", "words"), CASES)
+def test_a_drag_redraws_live_and_tells_python_once(
+    server: Server,
+    page: Page,
+    path: str,
+    handle: str,
+    dx: float,
+    dy: float,
+    key: str,
+    words: re.Pattern[str],
+) -> None:
+    sent = listen(page)
+    open_live(page, f"{server.url}/{path}")
+    formula_before = page.locator(".katex").first.inner_text()
+    before = len(sent.frames)
+    paints = drag(page, handle, dx, dy)
+    assert paints >= 10, f"only {paints} distinct pictures during 30 moves"
+    assert len(sent.frames) == before, "the drag talked to the server"
+    readout = page.locator(".live-readout")
+    expect(readout).to_be_visible()
+    shown = readout.inner_text()
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(rf"[?&]{key}="))
+    wait_idle(page)
+    assert len(sent.frames) >= before + 1
+    expect(page.locator(".katex").first).not_to_have_text(formula_before)
+    expect(page.get_by_text(words).first).to_be_visible()
+    # the numbers the chart showed during the drag are the page's numbers now
+    numbers = re.findall(r"−?\d+(?:\.\d+)?", shown.replace("−", "-").replace("-", "−"))
+    assert numbers, shown
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert numbers[-1] in body
+
+
+def test_arrow_keys_step_a_handle(server: Server, page: Page) -> None:
+    sent = listen(page)
+    open_live(page, f"{server.url}/equations")
+    page.locator('[data-drag="b"]').focus()
+    before = len(sent.frames)
+    page.keyboard.press("ArrowUp")
+    expect(page).to_have_url(re.compile(r"[?&]b=-3\.5"))
+    wait_idle(page)
+    assert len(sent.frames) >= before + 1
+    expect(page.get_by_text("x = 1.75").first).to_be_visible()
+    handle = page.locator('[data-drag="b"]')
+    handle.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page).to_have_url(re.compile(r"[?&]b=-4\.5"))
+
+
+def test_the_plotly_script_comes_from_this_server_once(
+    server: Server, page: Page
+) -> None:
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url) if "plotly" in r.url else None)
+    open_live(page, f"{server.url}/vectors?view=plane")
+    page.goto(f"{server.url}/equations")
+    wait_idle(page)
+    expect(page.locator(READY)).to_be_attached(timeout=30_000)
+    scripts = [u for u in loaded if u.endswith("plotly.min.js")]
+    assert scripts
+    assert all(u.startswith(server.url + "/app/static/") for u in scripts)
+    assert page.locator("script[data-live-plotly]").count() == 1

@@ -1,0 +1,113 @@
+"""The live chart helper (ui/live_chart.py, ui/live_frames.py) as Python sees it.
+
+AppTest sees the component as ``bidi_component``: these tests read what it sends
+the browser and set its state as the browser does on release. Only a browser can
+drag (tests/e2e/test_live_charts.py).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import figures, live_payload, page_test, texts, trace
+from ui.live_frames import Drag, compact, control_frames, grid, start_index
+from ui.params import Param
+from views.equations import one
+
+EQUATIONS = "pages/equations.py"
+VECTORS = "pages/vectors.py"
+BUDGET_BYTES = 300 * 1024
+
+
+def live(at: AppTest) -> Any:
+    (element,) = at.get("bidi_component")
+    return element
+
+
+def release(at: AppTest, values: dict[str, Any], n: int = 1) -> AppTest:
+    """What the browser sends when a drag ends: one state value, then a rerun."""
+    states = at._tree.get_widget_states()
+    state = WidgetState(id=live(at).proto.id)
+    state.json_value = json.dumps({"release": {"values": values, "n": n}})
+    states.widgets.append(state)
+    return at._run(states)
+
+
+def test_the_equations_chart_is_live_with_two_handles() -> None:
+    at = page_test(EQUATIONS).run()
+    assert not at.exception
+    sent = live_payload(live(at))
+    assert [c["params"] for c in sent["controls"]] == [["b"], ["a"]]
+    assert sent["values"] == {"a": 2.0, "b": -4.0}
+    assert sent["handles"] == [[0, -4], [1, -2]]  # (0, b) and (1, a + b)
+    assert len(live(at).proto.bytes) <= BUDGET_BYTES
+    assert sent["plotly"] == "app/static/plotly.min.js"
+
+
+def test_a_release_moves_the_url_the_formula_and_the_sentence() -> None:
+    at = page_test(EQUATIONS).run()
+    release(at, {"b": -6.5})
+    assert not at.exception
+    assert at.number_input(key="b").value == -6.5
+    assert at.slider(key="b__slider").value == -6.5
+    assert at.query_params["b"] == "-6.5"
+    assert "x = 3.25" in texts(at)
+    assert list(trace(figures(at)[0], "root")["x"]) == [3.25]
+    assert live_payload(live(at))["values"] == {"a": 2.0, "b": -6.5}
+
+
+def test_a_bad_release_is_ignored_like_a_bad_link() -> None:
+    at = page_test(EQUATIONS).run()
+    release(at, {"b": 1e9, "a": "two", "zz": 3})
+    assert not at.exception
+    assert at.number_input(key="a").value == 2.0
+    assert at.number_input(key="b").value == -4.0
+    assert dict(at.query_params) == {}
+
+
+def test_a_hidden_parameter_has_no_handle() -> None:
+    at = page_test(EQUATIONS, {"hide": "a"}).run()
+    assert [c["params"] for c in live_payload(live(at))["controls"]] == [["b"]]
+
+
+def test_the_vector_tips_are_live_and_within_budget() -> None:
+    at = page_test(VECTORS, {"view": "plane"}).run()
+    sent = live_payload(live(at))
+    assert [c["params"] for c in sent["controls"]] == [["ax", "ay"], ["bx", "by"]]
+    assert len(live(at).proto.bytes) <= BUDGET_BYTES
+    release(at, {"ax": 3, "ay": -2})
+    assert at.query_params["ax"] == "3"
+    assert at.query_params["ay"] == "-2"
+    assert {m.label: m.value for m in at.metric}["a·b"] == "10"  # 3·4 − 2·1
+
+
+def test_frames_carry_the_handles_and_the_readout() -> None:
+    params = {p.name: p for p in one.PARAMS}
+    drags = tuple(c for c in one.CONTROLS if isinstance(c, Drag))
+    frames = control_frames(one.draw, drags[0], params, {"a": 2.0}, drags)
+    assert frames["grids"] == [grid(params["b"], 41)]
+    first = frames["frames"][0]  # b = −10
+    assert first["v"] == [-10.0]
+    assert first["h"] == [[0, -10], [1, -8]]
+    assert first["t"] == "a = 2 · b = −10 · root x = 5"
+    index = start_index(frames, {"a": 2.0, "b": -4.0})
+    assert frames["frames"][index]["v"] == [-4.0]
+    # only what moves is sent: the line, triangle, intercept, handle and root
+    assert len(frames["traces"]) < 9
+
+
+def test_grid_needs_bounds_and_a_sane_size() -> None:
+    with pytest.raises(ValueError, match="needs bounds"):
+        grid(Param.text("t", "t", "x"), 5)
+    with pytest.raises(ValueError, match="2 … 2000 steps"):
+        grid(Param.number("a", "a", 0, min_value=0, max_value=1), 1)
+
+
+def test_compact_rounds_and_drops_what_json_cannot_hold() -> None:
+    assert compact([1.23456, float("nan"), 2.0]) == [1.23, None, 2]
+    assert compact({"x": (1.0, 0.5)}, None) == {"x": [1, 0.5]}

@@ -1,0 +1,246 @@
+"""A live chart: it follows a drag at display rate, and tells Python on release.
+
+A view declares its live controls with the parameters it already has (the same
+``Param`` objects: URL key, bounds, ``hide=``, notes on bad link values) and
+gives one function that draws the chart at any values (``core`` + ``viz`` +
+``text``)::
+
+    CONTROLS = (
+        Drag(("b",), trace="intercept", label="intercept b"),
+        Drag(("ax", "ay"), trace="a", label="tip of a", steps=21),
+        Range("lr"),
+    )
+
+    def draw(values: Mapping[str, float]) -> tuple[go.Figure, str]:
+        solution = eq.solve_linear(values["a"], values["b"])
+        return viz.linear_live_figure(solution), words.linear_readout(solution)
+
+    live_chart.show(state, draw, CONTROLS, key="linear", alt=sentence)
+
+Python draws the frames on each control's grid (``ui.live_frames``), once for
+all sessions (bounded cache), and sends them with the figure to a Streamlit
+Custom Component v2 (``live_chart.js``, ``live_chart.css``). In the browser a drag
+swaps frames in with ``Plotly.animate(..., redraw false)`` at most once per display
+frame, with no server round trip, and the chart shows the changing numbers (the
+readout). The release sends one message; its callback sets the parameters
+(``PageState.set_values``), so the sliders, the URL, the formula, the sentence
+and the code panel follow in the rerun it starts.
+
+``plotly.min.js`` is served once per page by Streamlit's static file serving
+(``server.enableStaticServing``): :func:`plotly_script` copies it from the
+installed ``plotly`` package into ``static/`` (git-ignored). Nothing comes from
+a CDN, and the 4.8 MB script is never inlined into the component.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import shutil
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import plotly
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import notebook_download as take_home
+from ui import numbers, predict, presentation
+from ui.browser_state import accept
+from ui.live_frames import (
+    Control,
+    Drag,
+    Draw,
+    Range,
+    as_figure,
+    control_frames,
+    encode,
+    figure_data,
+    handle_at,
+    live_names,
+    start_index,
+)
+from ui.url_state import PageState, Param
+
+__all__ = ["Control", "Drag", "Range", "plotly_script", "show"]
+
+NAME = "ml_math_explorer.live_chart"
+HERE = Path(__file__).resolve().parent
+#: Streamlit serves ``static/`` beside the main script (``app.py``) at ``app/static/``.
+STATIC = HERE.parent / "static"
+PLOTLY_FILE = "plotly.min.js"
+#: Relative to the page's address, so a server under a base path works too.
+PLOTLY_URL = f"app/static/{PLOTLY_FILE}"
+HTML = (
+    '<div class="live-chart"><div class="live-plot"></div>'
+    '<div class="live-handles"></div><div class="live-readout" hidden></div>'
+    '<div class="live-ranges"></div></div>'
+)
+#: Plotly's toolbar for a live chart: no zoom box (a drag moves the maths).
+CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "displayModeBar": False,
+    "responsive": True,
+    "typesetMath": False,
+}
+#: The component's state key: ``{"values": {name: value}, "n": counter}``.
+RELEASE = "release"
+_LAST_GOOD = "_live_last_good_"
+
+
+@functools.cache
+def plotly_script() -> Path:
+    """``static/plotly.min.js``, copied from the installed ``plotly`` once per process.
+
+    The copy is written beside and renamed into place, so a second server
+    process starting at the same time never serves half a file.
+    """
+    source = Path(plotly.__file__).parent / "package_data" / PLOTLY_FILE
+    target = STATIC / PLOTLY_FILE
+    if target.exists() and target.stat().st_size == source.stat().st_size:
+        return target
+    STATIC.mkdir(exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.part")
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)
+    return target
+
+
+@functools.cache
+def _source(suffix: str) -> str:
+    return (HERE / f"live_chart.{suffix}").read_text(encoding="utf-8")
+
+
+def _mount() -> Any:
+    """The component's mounting command (registering it again is free: same text)."""
+    return st.components.v2.component(
+        NAME,
+        html=HTML,
+        css=_source("css"),
+        js=_source("js"),
+        isolate_styles=False,  # Plotly writes its CSS into the document head
+    )
+
+
+@st.cache_resource(max_entries=96, show_spinner=False)
+def _frames(
+    name: str,
+    control: Control,
+    fixed: tuple[tuple[str, float], ...],
+    drags: tuple[Drag, ...],
+    _draw: Draw,
+    _params: Mapping[str, Param],
+) -> dict[str, Any]:
+    """One control's frames with the other parameters at ``fixed``, for all sessions."""
+    return control_frames(_draw, control, _params, dict(fixed), drags)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _base(
+    name: str, values: tuple[tuple[str, float], ...], _draw: Draw
+) -> tuple[go.Figure, dict[str, Any], str]:
+    fig, readout = _draw(dict(values))
+    return as_figure(fig), figure_data(fig), readout
+
+
+def payload(
+    state: PageState,
+    draw: Draw,
+    controls: Sequence[Control],
+    alt: str = "",
+    *,
+    quiet: bool = False,
+) -> tuple[bytes, go.Figure]:
+    """The data the browser gets: figure, frames of every shown control, values.
+
+    ``quiet`` (the learner is predicting): the frames carry no readout, so a drag
+    shows the picture move but not the numbers that would give the answer away.
+    """
+    name = f"{draw.__module__}.{draw.__qualname__}"
+    shown = [c for c in controls if not set(c.params) & state.hidden]
+    names = live_names(controls)
+    values = {n: state.value(n) for n in names}
+    fig, data, _ = _base(name, tuple(values.items()), draw)
+    if presentation.on():  # bigger text, thicker lines: the projector's copy
+        fig = presentation.figure(fig)
+        data = figure_data(fig)
+    drags = tuple(c for c in shown if isinstance(c, Drag))
+    described = []
+    for control in shown:
+        fixed = tuple((n, v) for n, v in values.items() if n not in control.params)
+        frames = _frames(name, control, fixed, drags, draw, state.params)
+        if quiet:
+            frames = {**frames, "frames": [{**f, "t": ""} for f in frames["frames"]]}
+        described.append({**frames, "start": start_index(frames, values)})
+    body = {
+        "plotly": PLOTLY_URL,
+        "config": CONFIG,
+        "alt": alt,
+        "values": values,
+        "figure": data,
+        "handles": [handle_at(data["data"], drag) for drag in drags],
+        "controls": described,
+    }
+    encoded = encode(body)
+    version = hashlib.blake2b(encoded, digest_size=8).hexdigest()
+    return encode({"v": version, **body}), fig
+
+
+def _released(key: str, state: PageState) -> None:
+    """The browser's release: set each moved parameter (checked like a link value)."""
+    released = (st.session_state.get(key) or {}).get(RELEASE) or {}
+    values = released.get("values") if isinstance(released, Mapping) else None
+    if not isinstance(values, Mapping):
+        return
+    checked = {}
+    for name, raw in values.items():
+        param = state.params.get(name)
+        value = accept(param, raw) if param is not None else None
+        if value is not None:
+            checked[name] = value
+    state.set_values(checked)
+
+
+def show(
+    state: PageState,
+    draw: Draw,
+    controls: Sequence[Control],
+    *,
+    key: str,
+    alt: str,
+) -> go.Figure | None:
+    """Draw the live chart ``key``: ``draw`` at the current values, plus the frames.
+
+    ``alt`` (the view's sentence) is the chart's text alternative; the figure goes
+    into the take-home notebook like any chart's. Returns the figure drawn
+    (None when the values are bad and no chart was drawn before).
+    """
+    if predict.hides_chart(key):  # it would give the answer of "Predict first" away
+        st.caption(predict.HIDDEN_CHART)
+        return None
+    quiet = predict.hiding() is not None
+    if quiet:
+        alt = predict.HIDDEN_ALT
+    plotly_script()
+    plain = alt.replace("**", "").replace("`", "")  # words for a screen reader
+    try:
+        data, fig = payload(state, draw, controls, plain, quiet=quiet)
+    except ValueError:  # the view has shown the error: keep the last good chart
+        last = st.session_state.get(_LAST_GOOD + key)
+        if last is None:
+            return None
+        data, fig = last
+    if not quiet:  # the last good chart and the notebook never hold a hidden answer
+        st.session_state[_LAST_GOOD + key] = (data, fig)
+        take_home.add_sentence(alt)
+        take_home.add_figure(fig, key)
+    _mount()(
+        key=f"live_{key}",
+        data=data,
+        on_release_change=functools.partial(_released, f"live_{key}", state),
+    )
+    if not quiet:
+        numbers.show_numbers(fig, key)  # "Show the numbers", as under every chart
+    return fig
