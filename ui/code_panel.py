@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from ui import notebook_download as take_home
+from ui import predict
 
 
 class Output(str):
@@ -26,8 +27,10 @@ def code_panel(
     ``code`` in a fresh namespace and compare its last line's value with this.
     """
     output = result if isinstance(result, Output) else repr(result)
+    if predict.masked_output(output) is None:  # the learner is predicting
+        result, output = Output(output), predict.HIDDEN_OUTPUT
     take_home.add_code(code, None if isinstance(result, Output) else output)
-    with st.expander(f"🐍 {title}", expanded=expanded):
+    with st.expander(title, expanded=expanded):
         st.caption(
             "Paste this into Python (with NumPy installed) to get exactly the numbers "
             "on this page."

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from core.parsing import SEED_LIMITS, format_number
+from ui import predict
 from ui.url_state import PageState
 
 #: A readout: label, value as text, and an optional note under it (``None``: none).
@@ -21,6 +22,7 @@ def metric_row(
 
     With ``arrows`` a note that starts with a sign (``+0.12``) gets an arrow.
     """
+    items = predict.masked_metrics(items)  # "?" while the learner predicts
     columns = (where or st).columns(len(items))
     arrow = "auto" if arrows else "off"
     for column, (label, value, note) in zip(columns, items, strict=True):
@@ -46,7 +48,7 @@ def _next_seed(state: PageState, name: str) -> None:
 
 
 #: The button under a seed box: the next seed, so a new sample is still a link.
-NEW_SAMPLE = "🎲 New random sample"
+NEW_SAMPLE = "New random sample"
 
 
 def seed_control(
