@@ -2,6 +2,10 @@
 
 ``app.py`` builds the navigation and the home page from this one list; the tests
 use it to visit every page.
+
+No page has an icon: an emoji needs an emoji font, which many school machines
+lack (they showed empty boxes), and ``:material/...:`` names are words only where
+Streamlit's icon font loads. Titles say it in words.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ class Topic:
     slug: str  # the URL path a teacher shares: http://host:8501/<slug>
     script: str  # path of the page script, relative to the repository root
     title: str
-    icon: str  # an emoji: a :material/...: icon would be fetched from the web
     section: str
     teaches: str  # one line on what the page teaches
     cell: str  # the notebook cell it grows from
@@ -32,7 +35,6 @@ TOPICS: tuple[Topic, ...] = (
         "equations",
         "pages/equations.py",
         "Equations",
-        "⚖️",
         "Algebra",
         "Solve ax + b = 0, read a line as a model y = w·x + b, and solve two lines at once.",
         "Cell 1: a = 2, b = −4 → x = 2.0",
@@ -41,7 +43,6 @@ TOPICS: tuple[Topic, ...] = (
         "vectors",
         "pages/vectors.py",
         "Vectors & dot product",
-        "➡️",
         "Linear algebra",
         "Vectors as arrows, the dot product term by term, angle, cosine similarity "
         "and projection.",
@@ -51,7 +52,6 @@ TOPICS: tuple[Topic, ...] = (
         "matrices",
         "pages/matrices.py",
         "Matrices",
-        "🔢",
         "Linear algebra",
         "Matrix multiplication cell by cell, a matrix as a warp of the plane, the "
         "transpose, and one neural-network layer (forward propagation).",
@@ -61,7 +61,6 @@ TOPICS: tuple[Topic, ...] = (
         "gradient-descent",
         "pages/gradient_descent.py",
         "Derivatives & gradient descent",
-        "⛰️",
         "Calculus",
         "Tangents and derivatives, learning-rate regimes, divergence, and optimisers "
         "racing on 2-D loss surfaces.",
@@ -71,7 +70,6 @@ TOPICS: tuple[Topic, ...] = (
         "statistics",
         "pages/descriptive_statistics.py",
         "Mean, variance & std",
-        "📊",
         "Probability & statistics",
         "Mean, variance and standard deviation of your own data, drawn as deviations "
         "and squares; median vs mean with outliers.",
@@ -81,7 +79,6 @@ TOPICS: tuple[Topic, ...] = (
         "normal-distribution",
         "pages/normal_distribution.py",
         "Normal distribution",
-        "🔔",
         "Probability & statistics",
         "Random draws against the bell curve, the 68–95–99.7 rule and interval "
         "probabilities.",
@@ -91,7 +88,6 @@ TOPICS: tuple[Topic, ...] = (
         "sampling",
         "pages/sampling.py",
         "Law of large numbers & CLT",
-        "🎲",
         "Probability & statistics",
         "Running means settling on the truth, and averages of any source turning normal.",
         "Cell 7, grown: why averages of samples behave",
@@ -100,7 +96,6 @@ TOPICS: tuple[Topic, ...] = (
         "bayes",
         "pages/bayes.py",
         "Bayes' theorem",
-        "🧪",
         "Probability & statistics",
         "Update a belief with evidence: icon arrays, trees, base rates and naive Bayes.",
         "Cell 8: P(A) = 0.3, P(B|A) = 0.8, P(B) = 0.5 → P(A|B) = 0.48",
@@ -109,7 +104,6 @@ TOPICS: tuple[Topic, ...] = (
         "correlation",
         "pages/correlation.py",
         "Correlation",
-        "🔗",
         "Probability & statistics",
         "Pearson and Spearman r, Anscombe's quartet, outliers, feature selection and a "
         "guess-the-correlation game.",
@@ -119,7 +113,6 @@ TOPICS: tuple[Topic, ...] = (
         "loss-functions",
         "pages/loss_functions.py",
         "Loss functions (MSE)",
-        "🎯",
         "Loss",
         "Mean squared error as squares you can see, fitting a line by hand, and MSE vs "
         "MAE vs Huber with outliers.",
