@@ -24,10 +24,14 @@ an empty template: Plotly's default one adds ~6.5 KB to every figure.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import contextlib
+import threading
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
+from typing import Any, cast
 
 import plotly.graph_objects as go
+from _plotly_utils.utils import convert_to_base64
 
 CURRENT = "#0072B2"
 TARGET = "#D55E00"
@@ -42,6 +46,10 @@ INK = "#222222"
 
 #: Ordered palette for series without a fixed meaning.
 SERIES = (CURRENT, SECOND, THIRD, ACCENT, SKY, TARGET)
+#: Guides drawn by :func:`base_layout`: grid, zero line, axis line.
+GRID, ZERO_LINE, AXIS_LINE = "#EBEBEB", "#BBBBBB", "#888888"
+
+#: Presentation mode's darker twins of these colours: ``viz.presentation.PRESENTED``.
 
 FONT_FAMILY = "Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif"
 FONT_SIZE = 16
@@ -68,11 +76,11 @@ def base_layout(
     """Layout shared by every figure: title, axis titles, fonts, margins."""
     axis = {
         "showgrid": True,
-        "gridcolor": "#EBEBEB",
+        "gridcolor": GRID,
         "zeroline": True,
-        "zerolinecolor": "#BBBBBB",
+        "zerolinecolor": ZERO_LINE,
         "zerolinewidth": 1.5,
-        "linecolor": "#888888",
+        "linecolor": AXIS_LINE,
         "ticks": "outside",
         "tickfont": {"size": FONT_SIZE - 2},
         "title": {"font": {"size": FONT_SIZE}},
@@ -125,10 +133,49 @@ class Figure(go.Figure):
         super().__init__(data=data, layout=layout, _validate=False)
         self.__dict__["_raw_frames"] = list(frames or [])
 
+    @classmethod
+    def deferred(
+        cls,
+        data: list[dict[str, Any]],
+        layout: dict[str, Any],
+        frames: list[dict[str, Any]] | None = None,
+    ) -> Figure:
+        """A figure whose Plotly objects are built only if something reads them.
+
+        :meth:`to_dict` answers from the dicts themselves (arrays left as NumPy
+        arrays; :func:`freeze` encodes them as Plotly does); any other attribute
+        builds the figure first, once, even with two sessions reading it at once.
+        """
+        fig = cls.__new__(cls)
+        fig.__dict__["_deferred"] = (data, layout, frames)
+        return fig
+
+    def __getattr__(self, name: str) -> Any:
+        """Build a :meth:`deferred` figure when first read; else there is no ``name``."""
+        deferred = self.__dict__.get("_deferred")
+        if deferred is None:
+            raise AttributeError(name)
+        with _BUILDING:
+            if self.__dict__.get("_building"):  # Plotly's own look-ups while built
+                raise AttributeError(name)
+            if self.__dict__.get("_deferred") is deferred:
+                self.__dict__["_building"] = True
+                try:
+                    Figure.__init__(self, *deferred)
+                finally:
+                    del self.__dict__["_building"]
+                del self.__dict__["_deferred"]
+        return object.__getattribute__(self, name)
+
     def to_dict(self) -> dict[str, Any]:
         cached = self.__dict__.get("_frozen_dict")
         if cached is not None:
             return cached
+        deferred = self.__dict__.get("_deferred")
+        if deferred is not None:
+            data, layout, frames = deferred
+            whole = {"data": [dict(t) for t in data], "layout": dict(layout)}
+            return {**whole, "frames": [dict(f) for f in frames]} if frames else whole
         result: dict[str, Any] = super().to_dict()
         raw_frames = self.__dict__.get("_raw_frames")
         if raw_frames:
@@ -136,13 +183,82 @@ class Figure(go.Figure):
         return result
 
 
+#: Held while a :meth:`Figure.deferred` figure is built (re-entrant: Plotly reads it).
+_BUILDING = threading.RLock()
+#: Real Plotly property names with an underscore; any other underscore in a key is
+#: Plotly's "magic underscore" (``line_color``), which only Plotly's objects expand.
+_UNDERSCORED = frozenset({"error_x", "error_y", "error_z"})
+
+
+def _plotly_props(value: Any) -> tuple[Any, bool]:
+    """``value`` as Plotly's unvalidated objects keep it: ``None`` entries of dicts
+    dropped (lists keep theirs), containers copied, arrays shared; and whether a
+    key used a magic underscore (then only Plotly's objects give the same dict)."""
+    if isinstance(value, dict):
+        props, magic = {}, False
+        for key, item in value.items():
+            if item is None:
+                continue
+            props[key], inner = _plotly_props(item)
+            magic = magic or inner or ("_" in key and key not in _UNDERSCORED)
+        return props, magic
+    if isinstance(value, list | tuple):
+        items = [_plotly_props(item) for item in value]
+        return type(value)(item for item, _ in items), any(m for _, m in items)
+    return value, False
+
+
+def _frozen_dict(fig: Figure) -> dict[str, Any]:
+    """``fig.to_dict()`` as Plotly writes it, without building a deferred figure."""
+    deferred = fig.__dict__.get("_deferred")
+    if deferred is not None:
+        data, layout, frames = deferred
+        (data, layout), magic = _plotly_props((list(data), dict(layout)))
+        if not magic:
+            whole: dict[str, Any] = {"data": data, "layout": layout}
+            convert_to_base64(whole)  # as Plotly's to_dict: NumPy arrays as base64
+            if frames:
+                whole["frames"] = [dict(frame) for frame in frames]
+            return whole
+        fig.layout  # noqa: B018 (builds it: Plotly expands the magic underscores)
+    return fig.to_dict()
+
+
 def figure(
     data: list[dict[str, Any]],
     layout: dict[str, Any],
     frames: list[dict[str, Any]] | None = None,
 ) -> go.Figure:
-    """The figure of ``data`` (trace dicts with ``"type"``), ``layout`` and ``frames``."""
+    """The figure of ``data`` (trace dicts with ``"type"``), ``layout`` and ``frames``.
+
+    Inside :func:`plain_figures` the figure is :meth:`Figure.deferred`.
+    """
+    if _PLAIN.get():
+        return Figure.deferred(data, layout, frames)
     return Figure(data, layout, frames)
+
+
+_PLAIN: ContextVar[bool] = ContextVar("viz_style_plain_figures", default=False)
+
+
+@contextlib.contextmanager
+def plain_figures() -> Iterator[None]:
+    """Inside, :func:`figure` builds no Plotly objects unless they are read.
+
+    For figures read only through ``to_dict()``, such as a live chart's frames
+    (``ui.live_frames``): even unvalidated, building a ``go.Figure`` and encoding
+    it was most of a frame's cost (≈1 ms of ≈1.3 ms for the equations line).
+
+    >>> with plain_figures():
+    ...     fig = figure([{"type": "scatter", "x": [0, 1], "y": [1, 0]}], {})
+    >>> fig.to_dict()["data"][0]["y"], len(fig.data)
+    ([1, 0], 1)
+    """
+    token = _PLAIN.set(True)
+    try:
+        yield
+    finally:
+        _PLAIN.reset(token)
 
 
 def freeze(fig: go.Figure) -> go.Figure:
@@ -154,7 +270,7 @@ def freeze(fig: go.Figure) -> go.Figure:
     if not isinstance(fig, Figure):
         fig.__class__ = Figure  # no copy: only the to_dict() behaviour changes
     fig.__dict__["_frozen_dict"] = None
-    fig.__dict__["_frozen_dict"] = fig.to_dict()
+    fig.__dict__["_frozen_dict"] = _frozen_dict(cast(Figure, fig))
     return fig
 
 
@@ -257,6 +373,10 @@ class Chart:
         return figure(self.traces, layout)
 
 
+#: Room (px) the Play and Pause buttons take at the left of a step slider.
+PLAY_BUTTONS_WIDTH = 200
+
+
 def play_controls(
     names: Sequence[str],
     labels: Sequence[str],
@@ -312,11 +432,13 @@ def play_controls(
         "sliders": [
             {
                 "active": active,
-                "x": 0.25,
-                "len": 0.75,
+                # the whole width, its rail starting right of the buttons (a share
+                # of the width let Play and Pause cover the start on narrow charts)
+                "x": 0.0,
+                "len": 1.0,
                 "y": y,
                 "yanchor": "top",
-                "pad": {"t": 0},
+                "pad": {"t": 0, "l": PLAY_BUTTONS_WIDTH},
                 "currentvalue": current,
                 "transition": {"duration": 0},
                 "steps": [
