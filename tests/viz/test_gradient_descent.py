@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
+import zlib
 
 import numpy as np
 import plotly.graph_objects as go
@@ -92,6 +95,17 @@ def test_descent_path_has_arrows_and_the_notebook_step():
     assert named(fig, "minimum")["marker"]["color"] == style.TARGET
 
 
+def test_play_moves_a_marker_the_legend_does_not_name():
+    fig = spec(viz.descent_figure(gd.descend_1d("square", 5, 0.1, 20)))
+    moving = {i for frame in fig["frames"] for i in frame["traces"]}
+    end = next(i for i, t in enumerate(fig["data"]) if t["name"].startswith("after"))
+    assert end not in moving  # "after step 20" stays at step 20 while Play runs
+    assert fig["data"][end]["x"] == [pytest.approx(5 * 0.8**20)]
+    for i in moving - {2}:  # the head that Play moves has no legend entry
+        assert fig["data"][i]["showlegend"] is False
+    assert fig["frames"][6]["data"][1]["x"] == [pytest.approx(5 * 0.8**6)]
+
+
 def test_descent_animation_frames_grow_the_path():
     fig = spec(viz.descent_figure(gd.descend_1d("square", 5, 0.1, 10)))
     frames = fig["frames"]
@@ -151,13 +165,55 @@ def test_loss_steps_log_scale_only_when_every_loss_is_positive():
 # -- 2-D race -------------------------------------------------------------------------------
 
 
+def picture(fig: dict) -> tuple[np.ndarray, dict]:
+    """The contour picture of a race figure: its pixels (palette indices) and image."""
+    (image,) = fig["layout"]["images"]
+    head, data = image["source"].split(",", 1)
+    assert head == "data:image/png;base64"
+    raw = base64.b64decode(data)
+    width, height = struct.unpack(">II", raw[16:24])
+    assert raw[24:26] == bytes([8, 3])  # 8-bit palette
+    idat = b"".join(
+        raw[i + 8 : i + 8 + struct.unpack(">I", raw[i : i + 4])[0]]
+        for i in _chunks(raw)
+        if raw[i + 4 : i + 8] == b"IDAT"
+    )
+    rows = np.frombuffer(zlib.decompress(idat), np.uint8).reshape(height, width + 1)
+    assert not rows[:, 0].any()  # filter 0 on every row
+    return rows[:, 1:], image
+
+
+def _chunks(raw: bytes) -> list[int]:
+    starts, i = [], 8
+    while i < len(raw):
+        starts.append(i)
+        i += 12 + struct.unpack(">I", raw[i : i + 4])[0]
+    return starts
+
+
 def test_race_figure_contour_paths_and_start():
     r = default_race()
     fig = spec(viz.race_figure(r, grid_for(r), pickable=True))
-    types = [t["type"] for t in fig["data"]]
-    assert types.count("contour") == 1
-    contour = fig["data"][0]
-    assert contour["z"].shape == (61, 61)
+    xs, ys, z = grid_for(r)
+    pixels, image = picture(fig)
+    # the picture covers the grid exactly, under the paths
+    assert (image["x"], image["y"]) == (xs[0], ys[-1])
+    assert (image["sizex"], image["sizey"]) == (xs[-1] - xs[0], ys[-1] - ys[0])
+    assert (image["xref"], image["yref"], image["layer"]) == ("x", "y", "below")
+    # low loss is light, high loss dark: the minimum's pixel is in the lowest band
+    col = int((0 - xs[0]) / (xs[-1] - xs[0]) * pixels.shape[1])
+    row = int((ys[-1] - 0) / (ys[-1] - ys[0]) * pixels.shape[0])
+    corner = pixels[0, 0] % viz.CONTOUR_BANDS
+    assert pixels[row, col] % viz.CONTOUR_BANDS == 0
+    assert corner > viz.CONTOUR_BANDS // 2
+    # its colour bar rides on an invisible scatter (a contour trace would vanish)
+    bar = named(fig, "loss")
+    assert bar["type"] == "scatter"
+    assert bar["marker"]["showscale"]
+    assert (bar["marker"]["cmin"], bar["marker"]["cmax"]) == pytest.approx(
+        (z.min(), z.max()), rel=1e-6
+    )
+    assert "contour" not in [t["type"] for t in fig["data"]]
     colours = [
         t["line"]["color"]
         for t in fig["data"]
@@ -173,6 +229,36 @@ def test_race_figure_contour_paths_and_start():
     assert fig["layout"]["clickmode"] == "event+select"
     lattice = named(fig, "click to start here")
     assert len(lattice["x"]) == viz.PICK_GRID**2
+    # hovering the lattice reads the loss: at the lattice's corner, the grid's corner
+    assert lattice["customdata"][0] == pytest.approx(z[0, 0], rel=1e-5)
+
+
+def test_race_plays_every_step_and_keeps_the_contour():
+    """Issue 14: Play kept dropping the contour and skipped every second step."""
+    r = default_race(60)
+    fig = spec(viz.race_figure(r, grid_for(r), pickable=True))
+    frames = fig["frames"]
+    assert [f["name"] for f in frames] == [str(step) for step in range(61)]
+    first_path = next(
+        i for i, t in enumerate(fig["data"]) if t.get("name", "").startswith("Gradient")
+    )
+    for frame in frames:
+        # frames only touch the three paths: the contour (a picture under the plot,
+        # which animations leave alone) and its colour bar are never replaced
+        assert frame["traces"] == [first_path, first_path + 1, first_path + 2]
+        step = int(frame["name"])
+        for trace, path in zip(frame["data"], r.paths, strict=True):
+            # every step up to this one, none skipped: the zig-zag stays
+            np.testing.assert_allclose(
+                trace["x"], path.points[: step + 1, 0], rtol=1e-6, atol=1e-6
+            )
+    assert not any(t["type"] in ("contour", "heatmap") for t in fig["data"])
+    slider = fig["layout"]["sliders"][0]
+    assert len(slider["steps"]) == 61
+    shown = [s["label"] for s in slider["steps"] if s["label"]]
+    assert shown[0] == "0"
+    assert shown[-1] == "60"
+    assert len(shown) <= 11
 
 
 def test_race_frames_move_every_path_together():
@@ -185,6 +271,25 @@ def test_race_frames_move_every_path_together():
         assert frame["traces"] == [first_path, first_path + 1, first_path + 2]
         step = int(frame["name"])
         assert all(len(trace["x"]) == step + 1 for trace in frame["data"])
+
+
+@pytest.mark.parametrize("steps", [150, gd.MAX_STEPS_2D])
+def test_long_races_keep_fewer_frames_but_every_drawn_step(steps: int) -> None:
+    r = default_race(steps)
+    fig = spec(viz.race_figure(r, grid_for(r)))
+    names = [int(f["name"]) for f in fig["frames"]]
+    assert names[0] == 0
+    assert names[-1] == steps
+    assert len(names) >= 10
+    middle = fig["frames"][len(names) // 2]
+    step = names[len(names) // 2]
+    path = middle["data"][0]
+    # steps up to MAX_PATH_POINTS are all drawn; beyond, the step numbers say which
+    if step + 1 <= viz.MAX_PATH_POINTS:
+        assert len(path["x"]) == step + 1
+    else:
+        assert len(path["x"]) == viz.MAX_PATH_POINTS
+        assert path["customdata"][-1] == step
 
 
 def test_race_figure_within_budget_at_the_most_steps():
@@ -205,8 +310,9 @@ def test_rosenbrock_contour_uses_log_levels():
     r = gd.race("rosenbrock", (-1.5, 2.0), [gd.Optimiser("adam", 0.05)], 30)
     grid = grid_for(r)
     fig = spec(viz.race_figure(r, grid))
-    np.testing.assert_allclose(fig["data"][0]["z"], np.log10(1 + grid[2]), rtol=1e-6)
-    assert "log₁₀" in fig["data"][0]["colorbar"]["title"]["text"]
+    bar = named(fig, "log₁₀")
+    assert bar["marker"]["cmax"] == pytest.approx(np.log10(1 + grid[2]).max())
+    assert "log₁₀" in bar["marker"]["colorbar"]["title"]["text"]
 
 
 def test_race_loss_and_3d_figures():
@@ -246,4 +352,4 @@ def test_figures_of_a_typed_function() -> None:
     figure = viz.race_contour(r)
     assert len(figure.to_json()) < BUDGET
     contour = spec(figure)
-    assert contour["data"][0]["type"] == "contour"
+    assert contour["layout"]["images"][0]["source"].startswith("data:image/png")

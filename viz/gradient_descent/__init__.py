@@ -25,10 +25,13 @@ from viz.gradient_descent.curves import (
 )
 from viz.gradient_descent.descent import descent_figure, loss_steps_figure
 from viz.gradient_descent.race import (
+    CONTOUR_BANDS,
     CONTOUR_SCALE,
+    FRAME_BYTES,
     PATH_COLOURS,
     PICK_GRID,
     contour_values,
+    frame_steps,
     optimiser_label,
     race_contour,
     race_figure,
@@ -37,8 +40,10 @@ from viz.gradient_descent.race import (
 )
 
 __all__ = [
+    "CONTOUR_BANDS",
     "CONTOUR_SCALE",
     "CURVE_POINTS",
+    "FRAME_BYTES",
     "MAX_FRAMES",
     "MAX_FRAME_POINTS",
     "MAX_LOSS_POINTS",
@@ -50,6 +55,7 @@ __all__ = [
     "descent_figure",
     "descent_range",
     "encode",
+    "frame_steps",
     "loss_range",
     "loss_steps_figure",
     "optimiser_label",

@@ -28,6 +28,8 @@ _F32_MAX = 3e38
 #: Room under the plot for the x-axis title, then the Play buttons and step slider.
 _PLAY_MARGIN = 150
 _PLAY_OFFSET = 62
+#: Most labelled stops under a step slider (the current step is shown beside it).
+MAX_SLIDER_LABELS = 11
 
 Dict = dict[str, Any]
 
@@ -88,10 +90,15 @@ def add_play(result: Dict, steps: np.ndarray) -> None:
     margin = {**result["margin"], "b": _PLAY_MARGIN}
     plot_height = result["height"] - margin["t"] - margin["b"]
     names = [str(int(step)) for step in steps]
+    every = -(-len(names) // MAX_SLIDER_LABELS)  # at most that many labels, ends kept
+    labels = [
+        name if i % every == 0 or i == len(names) - 1 else ""
+        for i, name in enumerate(names)
+    ]
     result.update(
         style.play_controls(
             names,
-            names,
+            labels,
             active=len(names) - 1,
             duration=max(60, 3000 // max(len(names), 1)),
             redraw=False,

@@ -7,10 +7,8 @@ import plotly.graph_objects as go
 
 from core.gradient_descent import METHODS, Grid, Optimiser, Race, Surface
 from core.parsing import display_number, format_number
-from viz import style
+from viz import raster, style
 from viz.gradient_descent.common import (
-    MAX_FRAME_POINTS,
-    MAX_FRAMES,
     MAX_LOSS_POINTS,
     MAX_PATH_POINTS,
     Dict,
@@ -29,6 +27,13 @@ PICK_GRID = 25
 PATH_COLOURS = (style.CURRENT, style.SECOND, style.THIRD)
 #: Contour fill: white (low loss) to grey-violet (high loss), so coloured paths stand out.
 CONTOUR_SCALE = [[0.0, "#FFFFFF"], [0.5, "#D9D9E6"], [1.0, "#8C8CA6"]]
+#: Bands of the filled contour (each with its level line).
+CONTOUR_BANDS = 22
+#: Bytes of one path summed over the race's frames (before base64): every step gets
+#: its own frame and every frame draws every step up to it while this allows. The
+#: default 60 steps do; with the loss chart and the 3-D surface a rerun stays within
+#: the page budget of 150 KB at any number of steps.
+FRAME_BYTES = 15_200
 
 
 def optimiser_label(o: Optimiser) -> str:
@@ -62,41 +67,43 @@ def _ranges(grid: Grid) -> tuple[tuple[float, float], tuple[float, float]]:
 # -- the contour -----------------------------------------------------------------------------
 
 
-def _contour(surface: Surface, grid: Grid) -> Dict:
+def _contour(surface: Surface, grid: Grid) -> tuple[Dict, Dict]:
+    """The filled contour as a picture under the plot, and its colour bar.
+
+    Not a contour trace: Plotly drops contour traces while it plays frames without
+    a redraw, and the race plays its paths that way (see :mod:`viz.raster`).
+    """
     xs, ys, z = grid
     shown_z, z_label = contour_values(surface, z)
-    return {
-        "type": "contour",
-        "x": encode(xs),
-        "y": encode(ys),
-        "z": encode(shown_z),
-        "colorscale": CONTOUR_SCALE,
-        "contours": {"coloring": "fill", "showlines": True},
-        "line": {"color": "rgba(80,80,110,0.35)", "width": 1},
-        "ncontours": 22,
-        "colorbar": {"title": {"text": z_label}, "thickness": 14},
-        "name": "loss",
-        "showlegend": False,
-        "hovertemplate": f"x = %{{x:.3g}}, y = %{{y:.3g}}<br>{z_label} = %{{z:.4g}}<extra></extra>",
-    }
-
-
-def _lattice(grid: Grid) -> Dict:
-    """Invisible points over the plane: clicking one selects it (a new start)."""
-    x_range, y_range = _ranges(grid)
-    px, py = np.meshgrid(
-        np.linspace(*x_range, PICK_GRID), np.linspace(*y_range, PICK_GRID)
+    picture = raster.contour_image(xs, ys, shown_z, CONTOUR_SCALE, bands=CONTOUR_BANDS)
+    bar = raster.colour_bar_trace(
+        shown_z, CONTOUR_SCALE, z_label, (float(xs[0]), float(ys[0]))
     )
+    return picture, bar
+
+
+def _lattice(surface: Surface, grid: Grid) -> Dict:
+    """Invisible points over the plane: hovering one reads the loss there, clicking
+    one selects it (a new start)."""
+    xs, ys, z = grid
+    x_range, y_range = _ranges(grid)
+    lx, ly = np.linspace(*x_range, PICK_GRID), np.linspace(*y_range, PICK_GRID)
+    px, py = np.meshgrid(lx, ly)
+    shown_z, z_label = contour_values(surface, raster.sample(xs, ys, z, lx, ly))
     return {
         "type": "scatter",
         "x": encode(px.ravel()),
         "y": encode(py.ravel()),
+        "customdata": encode(shown_z.ravel()),
         "mode": "markers",
         "name": "click to start here",
         "marker": {"size": 16, "color": "rgba(0,0,0,0)"},
         "selected": {"marker": {"color": "rgba(0,0,0,0)"}},
         "unselected": {"marker": {"opacity": 0}},
-        "hovertemplate": "click: start at (%{x:.2f}, %{y:.2f})<extra></extra>",
+        "hovertemplate": (
+            f"{z_label} ≈ %{{customdata:.4g}} at (%{{x:.2f}}, %{{y:.2f}})"
+            "<br>click: start here<extra></extra>"
+        ),
         "showlegend": False,
     }
 
@@ -177,10 +184,11 @@ def _contour_layout(r: Race, grid: Grid, pickable: bool) -> Dict:
     s = r.surface
     chart = layout(f"{s.label}: f(x, y) = {s.formula}", "x", "y", height=height)
     chart["margin"] = {**chart["margin"], "t": 150}  # up to four legend rows
-    chart["xaxis"] = fixed({**chart["xaxis"], "constrain": "domain"}, *x_range)
+    # the contour picture (below the traces) takes the grid's place
+    plain = {"showgrid": False, "zeroline": False, "constrain": "domain"}
+    chart["xaxis"] = fixed({**chart["xaxis"], **plain}, *x_range)
     chart["yaxis"] = fixed(
-        {**chart["yaxis"], "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
-        *y_range,
+        {**chart["yaxis"], **plain, "scaleanchor": "x", "scaleratio": 1}, *y_range
     )
     if pickable:
         chart["clickmode"] = "event+select"
@@ -188,24 +196,44 @@ def _contour_layout(r: Race, grid: Grid, pickable: bool) -> Dict:
     return chart
 
 
+def frame_steps(steps: int, budget: int = FRAME_BYTES) -> np.ndarray:
+    """The steps that get a frame: every one while ``budget`` allows, else fewer.
+
+    A frame draws each path up to its step with every step in it (no thinning
+    inside a frame: thinning cut the corners of gradient descent's zig-zag), up to
+    ``MAX_PATH_POINTS`` points. Frames are dropped evenly (first and last kept)
+    until one path's bytes over all frames fit ``budget``: 8 bytes a point, 10
+    once a frame is thinned and must say which step each point is.
+    """
+    for count in range(steps + 1, 1, -1):
+        points = thinned(steps, count) + 1
+        cost = np.where(points <= MAX_PATH_POINTS, 8 * points, 10 * MAX_PATH_POINTS)
+        if int(cost.sum()) <= budget:
+            return thinned(steps, count)
+    return thinned(steps, 2)
+
+
 def _race_frames(r: Race, shown: np.ndarray, first_path: int) -> list[Dict]:
-    """Every path grows together, one frame per shown step."""
-    coarse = thinned(r.steps, MAX_FRAME_POINTS)
+    """Every path grows together, one frame per chosen step (the last as drawn).
+
+    A frame sends its step numbers (``customdata``, for the hover) only when its
+    points are not simply steps 0, 1, 2, …: otherwise the still picture's numbers
+    (from 0 up) already fit, and the frame stays smaller.
+    """
     moving = list(range(first_path, first_path + len(r.paths)))
     frames = []
-    for step in thinned(r.steps, MAX_FRAMES):
+    for step in frame_steps(r.steps):
         traces = []
         for path in r.paths:
             last = min(int(step), path.steps_taken)
-            idx = _path_indices(shown if step == r.steps else coarse, last)
-            traces.append(
-                {
-                    "type": "scatter",
-                    "x": encode(path.points[idx, 0]),
-                    "y": encode(path.points[idx, 1]),
-                    "customdata": encode(idx, "i2"),
-                }
-            )
+            every = thinned(last, MAX_PATH_POINTS)
+            idx = _path_indices(shown, last) if step == r.steps else every
+            trace = {"x": encode(path.points[idx, 0]), "y": encode(path.points[idx, 1])}
+            if len(shown) <= int(shown[-1]) or not np.array_equal(
+                idx, np.arange(idx.size)
+            ):
+                trace["customdata"] = encode(idx, "i2")
+            traces.append(trace)
         frames.append({"name": str(step), "traces": moving, "data": traces})
     return frames
 
@@ -220,9 +248,10 @@ def race_figure(
     event, which the page turns into a new start.
     """
     grid = r.grid() if grid is None else grid
-    data = [_contour(r.surface, grid)]
+    picture, bar = _contour(r.surface, grid)
+    data = [bar]
     if pickable:
-        data.append(_lattice(grid))
+        data.append(_lattice(r.surface, grid))
     if r.surface.minima:
         data.append(_minima(r.surface))
     shown = thinned(r.steps, MAX_PATH_POINTS)
@@ -230,10 +259,11 @@ def race_figure(
     data += _paths(r, shown)
     data.append(_start(r, _ranges(grid)[0]))
     chart = _contour_layout(r, grid, pickable)
+    chart["images"] = [picture]
     frames: list[Dict] = []
     if r.steps >= 1:
         frames = _race_frames(r, shown, first_path)
-        add_play(chart, thinned(r.steps, MAX_FRAMES))
+        add_play(chart, frame_steps(r.steps))
     return style.figure(data, chart, frames)
 
 
