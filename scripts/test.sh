@@ -23,6 +23,11 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# axe-core for the accessibility test (tests/e2e/test_axe.py): the npm package's
+# tarball, pinned and checked against the registry's sha512 (tooling/axe.py), fetched
+# once into .cache/axe-core/ so the tests themselves never use the network. No npm.
+python -m tooling.axe
+
 echo "== ruff" && python -m ruff check . && python -m ruff format --check .
 echo "== mypy" && python -m mypy
 # Two tiers, both always run: the fast one (units, text, figures, AppTest pages,
