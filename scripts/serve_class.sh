@@ -10,6 +10,9 @@
 #   APP_PORTS      the two app processes' ports, on 127.0.0.1 ("8691 8692")
 #   COOKIE_SECRET  server.cookieSecret shared by both      (random per start)
 #   RUN_DIR        pid files and logs                      (/tmp/mlmath-class-<port>)
+#   MLMATH_DATABASE_URL  the live class's store, shared by both processes:
+#                  postgresql://user@host:port/db; unset: one SQLite file in
+#                  MLMATH_DATA_DIR (WAL mode; both processes on this machine share it)
 #
 # Writes RUN_DIR/{app1,app2,haproxy}.pid and .log (an app's pid file always names its
 # running process). An app process that dies (a crash, kill -9, out of memory) is
@@ -124,6 +127,11 @@ MLMATH_BIND="$BIND" MLMATH_APP1="127.0.0.1:${PORTS[0]}" MLMATH_APP2="127.0.0.1:$
 haproxy_pid=$!
 echo "$haproxy_pid" > "$RUN_DIR/haproxy.pid"
 
+if [ -n "${MLMATH_DATABASE_URL:-}" ]; then
+    echo "serve_class: live class store: PostgreSQL (MLMATH_DATABASE_URL)" >&2
+else
+    echo "serve_class: live class store: SQLite in ${MLMATH_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/ml-math-explorer}" >&2
+fi
 echo "serve_class: http://$BIND  (app1 :${PORTS[0]}, app2 :${PORTS[1]}, haproxy pid $haproxy_pid; pids and logs in $RUN_DIR)" >&2
 # Run until HAProxy exits (or a signal arrives); the apps are restarted by their supervisors.
 code=0

@@ -26,7 +26,8 @@ two columns explicitly::
     VIEW = View("one", "One equation", PARAMS, render)
 
 :func:`run` draws what every page shares, in the same place with the same names:
-the "Show" picker above the columns, and under the controls the reset button;
+the "Show" picker above the columns, and under the controls the reset button
+and **Share this view** (``ui.share``);
 then it writes the view into the address bar.
 """
 
@@ -41,10 +42,13 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from text.questions import Question
 from text.safe import clip_quotes, sentence
+from ui import live_class, predict, presentation, share
 from ui import notebook_download as take_home
+from ui.numbers import show_numbers
 from ui.url_state import PageState, Param
-from viz.style import freeze
+from viz.style import freeze, plain_figures
 
 T = TypeVar("T")
 _LAST_GOOD = "_last_good_"
@@ -84,6 +88,7 @@ class View:
     label: str
     params: tuple[Param, ...]
     render: Callable[[PageState, Frame], None]
+    questions: tuple[Question, ...] = ()  # what "Predict first" asks (ui.predict)
 
 
 def page_params(views: Sequence[View], default: str | None = None) -> tuple[Param, ...]:
@@ -103,6 +108,11 @@ def page_params(views: Sequence[View], default: str | None = None) -> tuple[Para
                 raise ValueError(
                     f"two different declarations of {param.name!r}: share one Param"
                 )
+    params.setdefault(predict.PREDICT.name, predict.PREDICT)
+    asked = [(view.key, view.questions) for view in views]
+    params.setdefault(predict.QUESTION_KEY, predict.question_param(asked))
+    params.setdefault(presentation.PRESENT.name, presentation.PRESENT)
+    params.setdefault(live_class.CLASS.name, live_class.CLASS)
     return tuple(params.values())
 
 
@@ -119,7 +129,11 @@ def run(
     state = start(slug, title, page_params(views, default), intro=intro)
     chosen = {view.key: view for view in views}[state.widget("view")]
     take_home.begin(slug, title, intro, chosen.key, chosen.label)
+    live_class.bar(state, slug, chosen)  # the live class, above the columns
     controls, main = columns(ratio)
+    with controls:  # before the view: it decides what this run hides
+        predict.panel(state, chosen.key, chosen.questions, main)
+        live_class.hide(state, slug, chosen)  # a class question hides its answer
     # A bad first input ends the view (its error shown); the reset button and the
     # link still come.
     with contextlib.suppress(NothingToDraw):
@@ -128,6 +142,8 @@ def run(
             take_home.buttons()  # the view as a notebook, its charts as a CSV
     with controls:
         reset_button(state)
+        presentation.switch(state)
+        share.share_button(state, slug, ("view", *(p.name for p in chosen.params)))
     state.sync_url()
 
 
@@ -135,9 +151,10 @@ def start(
     page_id: str, title: str, params: Sequence[Param], *, intro: str
 ) -> PageState:
     """Title, one-paragraph intro, URL state (with notes on ignored link values)."""
-    st.title(title)
-    st.markdown(intro)
-    state = PageState(page_id, params)
+    st.title(title, anchor=False)  # no hidden "link to heading" to tab through
+    state = live_class.page_state(page_id, params)  # a student may follow
+    if not presentation.begin(state):  # on a projector the chart comes first
+        st.markdown(intro)
     state.show_notes()
     return state
 
@@ -158,7 +175,7 @@ def show_error(exc: Exception) -> None:
     The message may quote what the learner typed or a link held: long quotes are
     cut and the message is shown as text, never as markup (``text.safe``).
     """
-    st.error(sentence(clip_quotes(str(exc))), icon="⚠️")
+    st.error(sentence(clip_quotes(str(exc))))
 
 
 def compute(
@@ -233,7 +250,9 @@ def _cached_figure(
     _build: Callable[..., go.Figure],
     _result: Any,
 ) -> go.Figure:
-    return freeze(_build(_result, *extra))
+    with plain_figures():  # no Plotly objects: the frozen dict is all that is read
+        built = _build(_result, *extra)
+    return freeze(built)
 
 
 def figure_of(
@@ -243,7 +262,9 @@ def figure_of(
 
     Figures are cached as objects (``cache_resource``), not pickled copies: a figure
     with animation frames takes as long to unpickle as to build, and
-    ``st.plotly_chart`` only reads it. :func:`viz.style.freeze` encodes it once.
+    ``st.plotly_chart`` only reads it. :func:`viz.style.freeze` encodes it once,
+    straight from the builder's dicts (``viz.style.plain_figures``: Plotly's
+    objects are built only if something reads them).
     """
     name = f"{build.__module__}.{build.__qualname__}"
     return _cached_figure(name, result.key, tuple(extra), build, result)
@@ -251,12 +272,16 @@ def figure_of(
 
 def formula(latex: str) -> None:
     """The formula with today's numbers substituted."""
+    if predict.hiding():
+        return
     take_home.add_formula(latex)
     st.latex(latex)
 
 
 def explain(text: str) -> None:
     """One or two sentences saying what the chart shows right now."""
+    if predict.hiding():
+        return
     take_home.add_sentence(text)
     st.markdown(text)
 
@@ -265,12 +290,19 @@ def chart(fig: go.Figure, *, key: str, alt: str, **select: Any) -> None:
     """Show a figure; ``alt`` (the explanation sentence) is its text alternative.
 
     ``select``: ``on_select`` and ``selection_mode`` for a chart a learner clicks.
+    While the learner predicts, a chart that gives the answer away is replaced by
+    a note, and the others lose their numbers in ``alt`` (``ui.predict``).
     """
+    if predict.hides_chart(key):
+        st.caption(predict.HIDDEN_CHART)
+        return
+    if predict.hiding():
+        alt, fig = predict.HIDDEN_ALT, predict.bare(key, fig)
     take_home.add_sentence(alt)
     take_home.add_figure(fig, key)
     alt = alt.replace("**", "").replace("`", "")  # markdown is not for screen readers
     st.plotly_chart(
-        fig,
+        presentation.figure(fig),  # bigger text and lines in presentation mode
         key=key,
         width="stretch",
         theme=None,
@@ -278,3 +310,5 @@ def chart(fig: go.Figure, *, key: str, alt: str, **select: Any) -> None:
         alt=alt,
         **select,
     )
+    if not predict.hiding():  # the numbers would give the answer away
+        show_numbers(fig, key)

@@ -1,0 +1,179 @@
+"""The live class on a page (AppTest): start, join, answer, reveal, follow, bad input.
+
+Every session here shares one real SQLite file (``MLMATH_DATA_DIR`` in a temp
+folder) through the process's store, as the sessions of one server do. The
+polling caches live a second; :func:`fresh` clears them where a test must see a
+change at once (a browser would see it at the next poll).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from classroom import open_store
+from tests.helpers import page_test, texts
+from ui import live_store
+
+PAGE = "pages/equations.py"
+
+
+@pytest.fixture(autouse=True)
+def class_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("MLMATH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("MLMATH_DATABASE_URL", raising=False)
+    live_store.store.clear()
+    fresh()
+    yield tmp_path
+    live_store.store.clear()
+
+
+def fresh() -> None:
+    live_store.class_state.clear()
+    live_store.teacher_view.clear()
+
+
+def run(at: AppTest) -> AppTest:
+    fresh()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def button(at: AppTest, label: str) -> None:
+    found = [b for b in at.button if b.label == label]
+    assert found, f"no button {label!r}"
+    found[0].click()
+    run(at)
+
+
+def start_class() -> tuple[AppTest, str]:
+    teacher = run(page_test(PAGE))
+    teacher.button(key="_live_start").click()
+    run(teacher)
+    line = next(m.value for m in teacher.markdown if "Class code" in m.value)
+    code = re.search(r"\*\*([A-Z0-9]{6})\*\*", line).group(1)  # type: ignore[union-attr]
+    return teacher, code
+
+
+def join(code: str, nickname: str = "") -> AppTest:
+    student = run(page_test(PAGE, {"class": code}))
+    assert f"invited to the live class **{code}**" in texts(student)
+    if nickname:
+        student.text_input(key="_live_join_nick").input(nickname)
+    button(student, "Join the class")
+    assert f"Live class **{code}**" in texts(student)
+    return student
+
+
+def answer(student: AppTest, value: str) -> None:
+    (box,) = [t for t in student.text_input if t.label == "Your answer"]
+    box.input(value)
+    button(student, "Send")
+
+
+def test_a_teacher_starts_a_class_and_the_secret_stays_hidden() -> None:
+    teacher, code = start_class()
+    shown = texts(teacher) + " ".join(c.value for c in teacher.code)
+    assert f"?class={code}" in shown  # the join link, in the Invite popover
+    assert len(teacher.get("image")) == 1  # the QR code of the join link
+    secret = teacher.session_state["_live_member"].secret
+    assert secret not in shown
+    assert secret not in str(teacher.query_params)
+    assert teacher.query_params["class"] == code
+
+
+def test_join_answer_reveal() -> None:
+    teacher, code = start_class()
+    ada = join(code, "<b>Ada</b> ![x](//e/x)")
+    bob = join(code)
+    # The nickname is text, cut to 24 characters, never markup.
+    line = next(m.value for m in ada.markdown if "Live class" in m.value)
+    assert "\\<b\\>Ada\\<\\/b\\>" in line
+    assert "![x](" not in line
+    assert "you are Student 2" in texts(bob)
+
+    button(teacher, "Ask the class")
+    run(ada)  # the poll: a new question reruns the page
+    run(bob)
+    assert "Predict the root" in texts(ada)
+    # What says the root is hidden for the students and on the projector.
+    for page in (ada, teacher):
+        assert "crosses y = 0 at" not in texts(page)
+        assert not page.latex
+
+    answer(ada, "2.05")
+    answer(bob, "7")
+    answer(bob, "3")  # a later answer replaces the earlier one
+    assert "Your answer: **3**" in texts(bob)
+    run(teacher)
+    assert "**2** of 2 students answered" in texts(teacher)
+    member = teacher.session_state["_live_member"]
+    got = open_store().answers(code, member.secret)
+    assert sorted(got.values) == [2.05, 3.0]
+
+    button(teacher, "Reveal the answer")
+    run(ada)
+    assert "**Close!** The answer is **2**" in ada.success[0].value
+    run(bob)
+    assert "your guess 3 is 1 too high" in bob.info[0].value
+    assert "crosses y = 0 at" in texts(ada)  # the charts' words are back
+    chart = teacher.get("plotly_chart")[0].proto.spec
+    assert '"answer 2"' in chart
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("lots", "not a number"),
+        ("1e999", "finite"),
+        ("9" * 40, "at most"),
+    ],
+)
+def test_a_bad_answer_is_a_message_and_nothing_is_stored(
+    typed: str, message: str
+) -> None:
+    teacher, code = start_class()
+    student = join(code)
+    button(teacher, "Ask the class")
+    run(student)
+    answer(student, typed)
+    assert message in " ".join(e.value for e in student.error)
+    assert "You have not answered yet." in texts(student)
+    secret = teacher.session_state["_live_member"].secret
+    assert open_store().answers(code, secret).count == 0
+
+
+def test_a_bad_code_is_a_message() -> None:
+    at = run(page_test(PAGE, {"class": "<script>"}))
+    assert "Ignored `class` from the link" in texts(at)
+    at.text_input(key="_live_join_code").input("ZZZZZZ")
+    button(at, "Join the class")
+    (error,) = at.error
+    assert "ZZZZZZ" in error.value
+    assert "_live_member" not in at.session_state
+
+
+def test_locked_controls_follow_the_teachers_view() -> None:
+    teacher, code = start_class()
+    student = join(code)
+    teacher.number_input(key="a").set_value(3.0)
+    run(teacher)
+    teacher.toggle(key="_live_free").set_value(False)
+    run(teacher)
+    button(teacher, "Send my view")
+    run(student)  # the poll sees the push and the lock: the page follows
+    run(student)
+    assert student.query_params["a"] == "3"
+    assert student.session_state["a"] == 3.0
+    assert not [s for s in student.slider if s.key == "a__slider"]
+    assert "Your teacher controls this view." in texts(student)
+
+
+def test_the_teacher_downloads_every_answer() -> None:
+    teacher, _ = start_class()
+    assert [b for b in teacher.get("download_button")]
