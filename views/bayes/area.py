@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from core import bayes as cb
+from text.questions import catalogue as Q
 from ui import page
 from ui.page import Frame, View
 from ui.url_state import PageState
@@ -25,4 +26,10 @@ def render(state: PageState, frame: Frame) -> None:
     pictures.render(state, frame, figure, key="bayes_area")
 
 
-VIEW = View("area", "⬛ Unit square", PICTURES, render)
+VIEW = View(
+    "area",
+    "Unit square",
+    PICTURES,
+    render,
+    questions=(Q.BAYES_POSTERIOR, Q.BAYES_EVIDENCE),
+)

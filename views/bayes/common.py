@@ -98,7 +98,7 @@ PICTURES = (
 #: Presets: each a full URL state (the notebook's one resets every control but the view).
 PRESETS: dict[str, tuple[str, dict[str, Any]]] = {
     "disease": (
-        "🩺 Disease test",
+        "Disease test",
         {
             "form": "natural",
             "p_a": 0.01,
@@ -109,7 +109,7 @@ PRESETS: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     "spam": (
-        "📧 Spam filter",
+        "Spam filter",
         {
             "form": "natural",
             "p_a": 0.4,
@@ -120,7 +120,7 @@ PRESETS: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     "factory": (
-        "🏭 Factory part",
+        "Factory part",
         {
             "form": "natural",
             "p_a": 0.02,

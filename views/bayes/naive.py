@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import bayes as cb
 from text import bayes as words
+from text.questions import further as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -58,16 +59,16 @@ def render(state: PageState, frame: Frame) -> None:
     sentence = words.describe_naive_bayes(verdict)
     with frame.main:
         page.formula(words.naive_bayes_latex(verdict))
-        page.explain(sentence)
-        st.info(words.NAIVE_ASSUMPTION, icon="📧")
         page.chart(
             page.figure_of(viz.naive_bayes_figure, verdict),
             key="bayes_naive",
             alt=sentence,
         )
+        page.explain(sentence)
+        st.info(words.NAIVE_ASSUMPTION)
         code_panel(
             words.naive_bayes_code(verdict), words.naive_bayes_code_result(verdict)
         )
 
 
-VIEW = View("naive", "📧 Naive Bayes", PARAMS, render)
+VIEW = View("naive", "Naive Bayes", PARAMS, render, questions=(Q.BAYES_SPAM,))

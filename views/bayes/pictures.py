@@ -21,25 +21,43 @@ from viz import bayes as viz
 
 #: A picture: (result, counts, story, perspective) -> its (cached) figure.
 Picture = Callable[[cb.Bayes, cb.Counts, cb.Story, cb.Perspective], go.Figure]
+#: A live picture draws itself: (result, counts, story, perspective, sentence).
+LivePicture = Callable[[cb.Bayes, cb.Counts, cb.Story, cb.Perspective, str], None]
 
 
-def render(state: PageState, frame: Frame, picture: Picture, key: str) -> None:
-    """The theorem, then the people as counts and ``picture``, the bars and the code."""
+def render(
+    state: PageState,
+    frame: Frame,
+    picture: Picture,
+    key: str,
+    live: LivePicture | None = None,
+) -> None:
+    """The formula, then ``picture`` (on the first screen), the words, bars and code.
+
+    ``live``: draws the picture as a live chart instead (``views/bayes/icons.py``).
+    """
     given = theorem.inputs(state, frame)
     result = theorem.show(frame, given)
     story = given.story
     with frame.main:
-        words_box = st.container()
+        picture_box = st.container()  # the chart first, its two choices under it
         look, size = st.columns([1.6, 1])
         perspective = state.widget("perspective", container=look)
         counts = cb.natural_frequencies(result, int(state.widget("n", container=size)))
-        words_box.info(words.describe_frequencies(result, counts, story), icon="👥")
+        sentence = words.describe_perspective(result, counts, story, perspective)
+        with picture_box:
+            if live is not None:
+                live(result, counts, story, perspective, sentence)
+            else:
+                page.chart(
+                    picture(result, counts, story, perspective), key=key, alt=sentence
+                )
+        page.explain(sentence)
+        st.info(words.describe_frequencies(result, counts, story))
         fallacy = words.base_rate_note(result, counts, story)
         if fallacy:
-            words_box.warning(fallacy, icon="⚠️")
-        sentence = words.describe_perspective(result, counts, story, perspective)
-        page.chart(picture(result, counts, story, perspective), key=key, alt=sentence)
-        page.explain(sentence)
+            st.warning(fallacy)
+        theorem.say(result, story)
         page.chart(
             page.figure_of(viz.prior_posterior_figure, result, story),
             key="bayes_bars",

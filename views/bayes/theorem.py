@@ -1,7 +1,8 @@
 """The theorem's part of every view but naive Bayes: inputs, presets, formula, words.
 
 A view calls :func:`inputs` (the controls), may add its own controls, then
-:func:`show` (the result, the formula and the sentences).
+:func:`show` (the result and the formula), draws its chart and calls :func:`say`
+(the sentences): the chart comes before the words, so it starts on the first screen.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import streamlit as st
 
 from core import bayes as cb
 from text import bayes as words
-from ui import page
+from ui import page, predict
 from ui.page import Frame
 from ui.url_state import PageState
 from views.bayes.common import PRESETS
@@ -57,9 +58,7 @@ def preset_buttons(state: PageState) -> None:
     """The four presets, two a row; each one leaves its URL state in the address bar."""
     st.caption("Presets (each is a link: the address bar keeps it)")
     left, right = st.columns(2)
-    left.button(
-        "📓 Notebook", on_click=notebook_example, args=(state,), width="stretch"
-    )
+    left.button("Notebook", on_click=notebook_example, args=(state,), width="stretch")
     for index, (label, values) in enumerate(PRESETS.values()):
         (right if index % 2 == 0 else left).button(
             label, on_click=state.set_values, args=(values,), width="stretch"
@@ -83,8 +82,11 @@ def inputs(state: PageState, frame: Frame) -> Inputs:
     return Inputs(form, p_a, p_b_given_a, p_b, p_b_given_not_a, story)
 
 
-def show(frame: Frame, given: Inputs) -> cb.Bayes:
-    """The result; its formula, what the evidence did, and any special case."""
+def show(frame: Frame, given: Inputs, *, formula: bool = True) -> cb.Bayes:
+    """The result, its formula and the story (then the chart, then :func:`say`).
+
+    ``formula=False``: a view whose own formula holds this one (several tests).
+    """
     with frame.controls:
         result = page.compute(
             "bayes",
@@ -96,12 +98,17 @@ def show(frame: Frame, given: Inputs) -> cb.Bayes:
             given.p_b_given_not_a,
         )
         if given.form == "natural":
-            st.caption(words.describe_total_probability(result))
+            predict.shown(st.caption, words.describe_total_probability(result))
     st.session_state[LAST_RESULT] = result
     with frame.main:
-        page.formula(words.bayes_latex(result))
+        if formula:
+            page.formula(words.bayes_latex(result))
         st.caption(words.story_legend(given.story))
-        st.markdown(words.describe_bayes(result, given.story))
-        for note in words.edge_cases(result):
-            st.info(note, icon="📌")
     return result
+
+
+def say(result: cb.Bayes, story: cb.Story) -> None:
+    """Under the chart: what the evidence did, and any special case."""
+    predict.shown(st.markdown, words.describe_bayes(result, story))
+    for note in words.edge_cases(result):
+        predict.shown(st.info, note)

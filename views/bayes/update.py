@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import bayes as cb
 from text import bayes as words
+from text.questions import further as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -31,22 +32,23 @@ def render(state: PageState, frame: Frame) -> None:
     given = theorem.inputs(state, frame)
     with frame.controls:
         results = state.widget("results")
-    result = theorem.show(frame, given)
+    result = theorem.show(frame, given, formula=False)  # P(A|B₁) is below
     with frame.controls:
         updates = page.compute("updates", cb.update_sequence, result, results)
     sentence = words.describe_sequence(updates, given.story)
     with frame.main:
         page.formula(words.sequence_latex(updates))
-        page.explain(sentence)
-        st.info(words.INDEPENDENT_TESTS, icon="🔁")
         page.chart(
             page.figure_of(viz.sequence_figure, updates, given.story),
             key="bayes_update",
             alt=sentence,
         )
+        page.explain(sentence)
+        st.info(words.INDEPENDENT_TESTS)
+        theorem.say(result, given.story)
         code_panel(
             words.sequence_code(result, updates), words.sequence_code_result(updates)
         )
 
 
-VIEW = View("update", "🔁 Several tests", PARAMS, render)
+VIEW = View("update", "Several tests", PARAMS, render, questions=(Q.BAYES_FINAL,))

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
 
 from core import correlation as corr
 from text import correlation as words
-from ui import page
+from text.correlation import live as live_words
+from text.questions import further as Q
+from ui import live_context, live_or_still, page
 from ui.code_panel import code_panel
+from ui.live_chart import Drag
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
 from ui.widgets import metric_row, seed_control
 from views.correlation.common import CORRELATION, SEED, view_reset_button
 from viz import correlation as viz
+from viz import style
+from viz.correlation import live as viz_live
 
 _OUTLIER: dict[str, Any] = {
     "min_value": -corr.OUTLIER_LIMIT,
@@ -28,9 +34,27 @@ PARAMS = (
     Param.number("oy", "Outlier y", -5.0, **_OUTLIER),
     SEED,
 )
+#: Drag the outlier in the plane, on a grid of halves from −6 to 6.
+CONTROLS = (
+    Drag(
+        ("ox", "oy"),
+        trace="outlier",
+        label="the outlier",
+        steps=25,
+        colour=style.ACCENT,
+    ),
+)
 
 
-def _show(study: corr.OutlierStudy) -> None:
+def _draw(
+    base_rho: float, base_n: int, seed: int, values: Mapping[str, float]
+) -> tuple[dict[str, Any], str]:
+    """The live chart with the outlier at ``values`` (ox, oy), and its readout."""
+    study = corr.outlier_study(base_rho, base_n, values["ox"], values["oy"], seed)
+    return viz_live.outlier_live_data(study), live_words.outlier_readout(study)
+
+
+def _show(state: PageState, study: corr.OutlierStudy) -> None:
     before, after = study.without, study.with_outlier
     metric_row(
         [
@@ -42,8 +66,17 @@ def _show(study: corr.OutlierStudy) -> None:
     )
     sentence = words.describe_outlier(study)
     page.explain(sentence)
-    page.chart(page.figure_of(viz.outlier_figure, study), key="outlier", alt=sentence)
-    st.info(words.CAUSATION, icon="💡")
+    inputs = (study.base_rho, study.without.n, study.seed)
+    live_or_still.show(
+        state,
+        live_context.keyed(_draw, inputs, *inputs),
+        CONTROLS,
+        key="outlier",
+        alt=sentence,
+        still=lambda: page.figure_of(viz.outlier_figure, study),
+    )
+    st.caption(live_words.OUTLIER_CAPTION)
+    st.info(words.CAUSATION)
     code_panel(words.outlier_code(study), words.outlier_code_result(study))
 
 
@@ -61,7 +94,9 @@ def render(state: PageState, frame: Frame) -> None:
             "outlier", corr.outlier_study, base_rho, base_n, ox, oy, seed
         )
     with frame.main:
-        _show(study)
+        _show(state, study)
 
 
-VIEW = View("outlier", "An outlier", PARAMS, render)
+VIEW = View(
+    "outlier", "An outlier", PARAMS, render, questions=(Q.CORRELATION_OUTLIER_R,)
+)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import matrices as mat
 from text import matrices as words
+from text.questions import further as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -50,8 +51,8 @@ def render(state: PageState, frame: Frame) -> None:
         for line in words.layer_latex(layer):
             page.formula(line)
         sentence = words.describe_layer(layer)
-        page.explain(sentence)
         page.chart(page.figure_of(viz.layer_figure, layer), key="layer", alt=sentence)
+        page.explain(sentence)
         code_panel(words.layer_code(layer), words.layer_code_result(layer))
         st.subheader(words.BATCH_TITLE)
         with frame.controls:
@@ -73,4 +74,6 @@ def render(state: PageState, frame: Frame) -> None:
         page.explain(words.describe_gradient(gradient))
 
 
-VIEW = View("layer", "Neural layer", PARAMS, render)
+VIEW = View(
+    "layer", "Neural layer", PARAMS, render, questions=(Q.MATRICES_LAYER_OUTPUT,)
+)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import matrices as mat
 from text import matrices as words
+from text.questions import catalogue as Q
 from ui import page
 from ui.cell_editor import matrix_cell_editor
 from ui.code_panel import code_panel
@@ -43,11 +44,11 @@ def render(state: PageState, frame: Frame) -> None:
     with frame.main:
         st.markdown(words.shapes_line(product))
         page.formula(words.product_latex(product))
-        page.formula(words.cell_latex(product, i, j))
         sentence = words.describe_product(product, i, j)
-        page.explain(sentence)
         figure = page.figure_of(viz.product_figure, product, cell)
-        page.chart(figure, key="product", alt=sentence)
+        page.chart(figure, key="product", alt=sentence)  # on the first screen
+        page.formula(words.cell_latex(product, i, j))
+        page.explain(sentence)
         code_panel(
             words.product_code(product.a, product.b),
             words.product_code_result(product),
@@ -69,4 +70,4 @@ def orders(product: mat.MatrixProduct) -> None:
     )
 
 
-VIEW = View("multiply", "A·B", PARAMS, render)
+VIEW = View("multiply", "A·B", PARAMS, render, questions=(Q.MATRICES_CELL,))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import matrices as mat
 from text import matrices as words
+from text.questions import further as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -64,4 +65,10 @@ def render(state: PageState, frame: Frame) -> None:
         page.explain(words.describe_weight_gradient(gradient))
 
 
-VIEW = View("transpose", "Transpose", PARAMS, render)
+VIEW = View(
+    "transpose",
+    "Transpose",
+    PARAMS,
+    render,
+    questions=(Q.MATRICES_TRANSPOSE_CORNER,),
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from text import normal_distribution as words
+from text.questions import further as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -32,4 +33,4 @@ def render(state: PageState, frame: Frame) -> None:
         code_panel(words.draws_code(sample), words.draws_code_result(sample))
 
 
-VIEW = View("draws", "Draws", PARAMS, render)
+VIEW = View("draws", "Draws", PARAMS, render, questions=(Q.NORMAL_DRAWS_STD,))

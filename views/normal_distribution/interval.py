@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
 from core import normal_distribution as nd
 from text import normal_distribution as words
-from ui import page
+from text import normal_distribution_live as live_words
+from text.questions import catalogue as Q
+from ui import live_context, live_or_still, page
 from ui.code_panel import code_panel
+from ui.live_chart import Control, Drag, Range
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
 from views.normal_distribution import common
 from viz import normal_distribution as viz
+from viz import normal_distribution_live as viz_live
+from viz import style
 
 X_LOW, X_HIGH = nd.X_RANGE
 PARAMS = (
@@ -22,6 +32,67 @@ PARAMS = (
     ),
     common.ZOOM,
 )
+
+#: Drag the ends on a grid of quarters; slide μ and σ in steps of 0.2 and 0.05
+#: (3 decimals in frames: the density axis is only 0 … 0.9 high).
+ENDS = (
+    Drag(("a",), trace="a", label="end a", steps=73, colour=style.ACCENT, decimals=3),
+    Drag(("b",), trace="b", label="end b", steps=73, colour=style.ACCENT, decimals=3),
+)
+SHAPE = (Range("mu", steps=31, decimals=3), Range("sigma", steps=31, decimals=3))
+#: Above this many draws μ and σ are not scrubbed live: every frame draws again.
+LIVE_DRAWS = 10_000
+
+
+def _draw(
+    shown: nd.NormalSample, ranges: Any, values: Mapping[str, float]
+) -> tuple[dict[str, Any], str]:
+    """The live chart at ``values`` (μ, σ, a, b): ``shown``'s n, bins, seed and axes.
+
+    While a or b moves, μ and σ are ``shown``'s: its summary is used as it is.
+    """
+    a, b = values["a"], values["b"]
+    mu, sigma = values.get("mu", shown.mu), values.get("sigma", shown.sigma)
+    n, bins, seed = shown.n, int(shown.counts.size), shown.seed
+    draws = common._draws(mu, sigma, n, seed)  # the cached draws, never copied
+    sample = shown
+    if (mu, sigma) != (shown.mu, shown.sigma):
+        sample = nd.summarize_sample(draws, mu, sigma, bins, seed)
+    interval: nd.IntervalProbability | None = None
+    if a < b:  # otherwise core says why on release; the frame shows no interval
+        interval = nd.interval_probability(mu, sigma, a, b, draws)
+    return (
+        viz_live.interval_live_data(sample, interval, a, b, ranges),
+        live_words.interval_readout(mu, sigma, a, b, interval),
+    )
+
+
+def live(
+    state: PageState,
+    sample: nd.NormalSample,
+    interval: nd.IntervalProbability,
+    zoom: bool,
+    alt: str,
+) -> None:
+    """The chart, live: drag a and b; slide μ and σ (for up to ``LIVE_DRAWS``)."""
+    ranges = viz.axis_ranges(sample, zoom)
+    draw = live_context.keyed(_draw, (sample.key, ranges), sample, ranges)
+    n = sample.n
+    controls: tuple[Control, ...] = ENDS + (SHAPE if n <= LIVE_DRAWS else ())
+    shown = (sample.mu, sample.sigma, interval.a, interval.b)
+    live_or_still.show(
+        state,
+        draw,
+        controls,
+        key="interval",
+        alt=alt,
+        still=lambda: page.figure_of(viz.normal_figure, sample, zoom, False, interval),
+        kept=shown != tuple(state.value(name) for name in ("mu", "sigma", "a", "b")),
+    )
+    caption = live_words.LIVE_CAPTION
+    if n > LIVE_DRAWS:
+        caption = live_words.BIG_SAMPLE_CAPTION.format(limit=LIVE_DRAWS)
+    st.caption(caption)
 
 
 def render(state: PageState, frame: Frame) -> None:
@@ -37,12 +108,13 @@ def render(state: PageState, frame: Frame) -> None:
         page.formula(words.interval_latex(interval))
         sentence = words.describe_interval(interval)
         page.explain(sentence)
-        figure = page.figure_of(viz.normal_figure, sample, zoom, False, interval)
-        page.chart(figure, key="interval", alt=sentence)
+        live(state, sample, interval, zoom, sentence)
         code_panel(
             words.interval_code(sample, interval),
             words.interval_code_result(interval),
         )
 
 
-VIEW = View("interval", "P(a<X<b)", PARAMS, render)
+VIEW = View(
+    "interval", "P(a<X<b)", PARAMS, render, questions=(Q.NORMAL_SHARE, Q.NORMAL_AREA)
+)

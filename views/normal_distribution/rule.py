@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from text import normal_distribution as words
-from ui import page
+from text.questions import further as Q
+from ui import page, predict
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState
@@ -27,8 +28,14 @@ def render(state: PageState, frame: Frame) -> None:
         page.explain(sentence)
         figure = page.figure_of(viz.normal_figure, sample, zoom, True)
         page.chart(figure, key="rule", alt=sentence)
-        st.markdown(words.rule_table(sample))
+        predict.shown(st.markdown, words.rule_table(sample))
         code_panel(words.rule_code(sample), words.rule_code_result(sample))
 
 
-VIEW = View("rule", "68–95–99.7", PARAMS, render)
+VIEW = View(
+    "rule",
+    "68–95–99.7",
+    PARAMS,
+    render,
+    questions=(Q.NORMAL_WITHIN_1, Q.NORMAL_WITHIN_2),
+)
