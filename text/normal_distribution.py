@@ -146,10 +146,13 @@ def pdf_latex(mu: float, sigma: float) -> str:
 
 
 def rule_latex(sigma: float) -> str:
-    """The 68–95–99.7 rule (the same for every σ)."""
+    """The 68–95–99.7 rule (the same for every σ), the percentages on a second line
+    (on one line ``k = 1, 2, 3`` ran past the column at 1366 px)."""
     return (
-        r"P(|X-\mu| < k\sigma) = \operatorname{erf}\!\left(\tfrac{k}{\sqrt 2}\right):"
-        r"\quad 68.27\%,\ 95.45\%,\ 99.73\% \text{ for } k = 1, 2, 3"
+        r"\begin{gathered}"
+        r"P(|X-\mu| < k\sigma) = \operatorname{erf}\!\left(\tfrac{k}{\sqrt 2}\right)"
+        r" \\ 68.27\%,\ 95.45\%,\ 99.73\% \text{ for } k = 1, 2, 3"
+        r"\end{gathered}"
     )
 
 

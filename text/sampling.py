@@ -142,16 +142,18 @@ def describe_clt(result: MeansOfK) -> str:
         f"(theory σ/√k = {display_number(result.predicted_std, 3)}). "
     )
     if src.skewness == 0:
+        whose = "for single draws" if k == 1 else f"for means of {k} draws"
         text += (
-            "The source is symmetric, so only its shape differs from a bell: the "
-            f"excess kurtosis of a mean of {k} draws is {kurtosis} (a normal curve "
-            "has 0)"
+            "The source is symmetric, so only its tails differ from a bell's. How "
+            f"heavy they are (the excess kurtosis, 0 for a bell) is {kurtosis} "
+            f"{whose}"
         )
         advice = ": increase k to shrink it towards 0."
     else:
         text += (
-            "A normal curve has skewness 0 and excess kurtosis 0; means of "
-            f"{k} draws have exactly {display_number(src.skewness, 3)}/√{k} = "
+            "A bell is not lopsided (skewness 0) and its tails are not heavy "
+            f"(excess kurtosis 0); {'single draws' if k == 1 else f'means of {k} draws'}"
+            f" have exactly {display_number(src.skewness, 3)}/√{k} = "
             f"**{display_number(result.predicted_skewness, 2)}** and {kurtosis} "
             f"(measured skewness {display_number(result.skewness, 2)})"
         )

@@ -128,7 +128,7 @@ def test_constant_data_says_no_correlation_and_never_nan() -> None:
 
 def test_example_buttons_fill_both_entries() -> None:
     at = _run()
-    _button(at, "Perfect negative").click().run()
+    _button(at, "Falling line").click().run()
     assert at.text_input(key="x").value == "1, 2, 3, 4, 5"
     assert _metrics(at)["Pearson r"] == "−1.000"
     _button(at, "↺ Notebook example").click().run()
@@ -172,7 +172,7 @@ def test_n_slider_changes_the_number_of_points() -> None:
 
 def test_new_sample_button_changes_the_seed() -> None:
     at = _run({"view": "target", "seed": "4"})
-    _button(at, "🎲 New random sample").click().run()
+    _button(at, "New random sample").click().run()
     assert at.number_input(key="seed").value == 5
     assert at.query_params["seed"] == "5"
 

@@ -55,7 +55,7 @@ def test_central_limit_theorem_view(source: str, k: int) -> None:
 
 
 def test_k_slider_narrows_the_means() -> None:
-    at = page_test(SCRIPT, {"view": "clt", "source": "exponential"}).run()
+    at = page_test(SCRIPT, {"view": "clt", "source": "exponential", "k": "1"}).run()
     wide = run_snippet(code_panel(at)[0])[1]
     assert "still far from" in texts(at)
     at.slider(key="k").set_value(40).run()
@@ -66,7 +66,7 @@ def test_k_slider_narrows_the_means() -> None:
 
 def test_new_draws_button_moves_the_seed() -> None:
     at = page_test(SCRIPT).run()
-    next(b for b in at.button if b.label.startswith("🎲")).click().run()
+    next(b for b in at.button if b.label == "New draws (next seed)").click().run()
     assert at.number_input(key="seed").value == 1
     assert "seed=1" in code_panel(at)[0]
 

@@ -47,12 +47,15 @@ def describe_sequence(seq: Updates, story: Story) -> str:
 def sequence_latex(seq: Updates) -> str:
     """The update rule with the first step's numbers."""
     p0 = prob(float(seq.beliefs[0]))
+    # the previous belief has a short name and its own line: on one line the rule
+    # ran past a laptop's column
     rule = (
-        r"P(A\mid B_1,\dots,B_k) = \frac{P(B_k\mid A)\,P(A\mid B_1..B_{k-1})}"
-        r"{P(B_k\mid A)\,P(A\mid\dots) + P(B_k\mid\neg A)\,\bigl(1-P(A\mid\dots)\bigr)}"
+        r"P(A\mid B_1,\dots,B_k) = \frac{P(B_k\mid A)\,p}"
+        r"{P(B_k\mid A)\,p + P(B_k\mid\neg A)\,(1-p)}"
+        r" \\ \text{with } p = P(A\mid B_1,\dots,B_{k-1})"
     )
     if len(seq.beliefs) < 2:
-        return rule
+        return rf"\begin{{gathered}}{rule}\end{{gathered}}"
     like, false_pos = (
         (seq.p_b_given_a, seq.p_b_given_not_a)
         if seq.results[0] == "+"

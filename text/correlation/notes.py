@@ -3,7 +3,7 @@
 Examples
 --------
 >>> list(DATA_EXAMPLES)[0]
-'Perfect negative'
+'Falling line'
 >>> "not causation" in CAUSATION
 True
 """
@@ -21,7 +21,7 @@ INTRO = (
 
 #: Example data for "Your data": label → (x, y) as typed lists.
 DATA_EXAMPLES: dict[str, tuple[str, str]] = {
-    "Perfect negative": ("1, 2, 3, 4, 5", "10, 8, 6, 4, 2"),
+    "Falling line": ("1, 2, 3, 4, 5", "10, 8, 6, 4, 2"),
     "Hours → score": (
         "1, 2, 2, 3, 4, 5, 5, 6, 7, 8",
         "52, 55, 61, 58, 66, 70, 64, 75, 78, 83",

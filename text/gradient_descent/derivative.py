@@ -19,12 +19,17 @@ from core.parsing import format_number
 
 
 def derivative_latex(d: Derivative) -> str:
-    """``f(w) = w²,  f′(w) = 2w,  f′(5) = 10`` with the current numbers."""
+    """``f(w) = w²,  f′(w) = 2w,  f′(5) = 10``, then the central difference below.
+
+    Two lines: on one, the central difference ran past the column at 1366 px.
+    """
     w = format_number(d.w, 6)
     return (
-        rf"f(w) = {d.fn.latex}, \qquad f'(w) = {d.fn.derivative_latex}, \qquad "
-        rf"f'({w}) = {format_number(d.slope, 6)} \qquad "
+        rf"\begin{{gathered}}f(w) = {d.fn.latex}, \qquad "
+        rf"f'(w) = {d.fn.derivative_latex}, \qquad "
+        rf"f'({w}) = {format_number(d.slope, 6)} \\ "
         rf"\frac{{f(w+h) - f(w-h)}}{{2h}} = {format_number(d.central, 6)}"
+        r"\end{gathered}"
     )
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import sampling as smp
 from text import sampling as words
+from text.questions import further as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -18,7 +19,7 @@ PARAMS = (
     Param.integer(
         "k",
         "Draws per mean k",
-        1,
+        5,  # opens on a bell taking shape; k = 1 shows the source itself
         min_value=smp.K_LIMITS[0],
         max_value=smp.K_LIMITS[1],
         help="Each mean averages k draws; k = 1 shows the source itself.",
@@ -82,4 +83,4 @@ def render(state: PageState, frame: Frame) -> None:
         code_panel(words.clt_code(result), words.clt_code_result(result))
 
 
-VIEW = View("clt", "Central limit", PARAMS, render)
+VIEW = View("clt", "Central limit", PARAMS, render, questions=(Q.SAMPLING_MEANS_STD,))

@@ -12,4 +12,4 @@ SEED = Param.seed(0)
 
 def seed_controls(state: PageState) -> int:
     """The seed box and a "New draws (next seed)" button; returns the seed."""
-    return seed_control(state, "seed", label="🎲 New draws (next seed)")
+    return seed_control(state, "seed", label="New draws (next seed)")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import sampling as smp
 from text import sampling as words
+from text.questions import catalogue as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -55,4 +56,10 @@ def render(state: PageState, frame: Frame) -> None:
         code_panel(words.lln_code(result), words.lln_code_result(result))
 
 
-VIEW = View("lln", "Large numbers", PARAMS, render)
+VIEW = View(
+    "lln",
+    "Large numbers",
+    PARAMS,
+    render,
+    questions=(Q.SAMPLING_TRUE_MEAN, Q.SAMPLING_FINAL_MEAN),
+)

@@ -89,7 +89,7 @@ def sequence_figure(seq: Updates, story: Story) -> go.Figure:
         },
     ]
     layout = _bar_layout(
-        f"P({story.a}) after each result (red: positive, blue: negative)",
+        f"P({story.a}) after each result (orange: +, dark blue: −)",
         "probability",
         height=400,
     )
@@ -127,15 +127,19 @@ def _likelihood_bars(name: str, words: list[str], values: Any, colour: str) -> d
 
 def naive_bayes_figure(nb: NaiveBayes) -> go.Figure:
     """Each word's likelihood in spam and in genuine mail, and the belief word by word."""
-    words = [f"“{w}”" for w in nb.words]
+    # each word once on the left (a repeated word's bars would stack), in order
+    first = [nb.words.index(w) for w in dict.fromkeys(nb.words)]
+    words = [f"“{nb.words[i]}”" for i in first]
+    spam = [float(nb.p_word_given_spam[i]) for i in first]
+    genuine = [float(nb.p_word_given_ham[i]) for i in first]
+    # one category per step ("2. money": a word may come twice), each ticked by its word
+    steps = ["prior", *(f"{i}. {w}" for i, w in enumerate(nb.words, start=1))]
     data: list[dict[str, Any]] = [
-        _likelihood_bars("P(word | spam)", words, nb.p_word_given_spam, style.TARGET),
-        _likelihood_bars(
-            "P(word | genuine)", words, nb.p_word_given_ham, style.CURRENT
-        ),
+        _likelihood_bars("P(word | spam)", words, spam, style.TARGET),
+        _likelihood_bars("P(word | genuine)", words, genuine, style.CURRENT),
         {
             "type": "scatter",
-            "x": ["prior", *(f"{i}. {w}" for i, w in enumerate(nb.words, start=1))],
+            "x": steps,
             "y": nb.steps,
             "mode": "lines+markers+text",
             "name": "P(spam | words so far)",
@@ -161,13 +165,16 @@ def naive_bayes_figure(nb: NaiveBayes) -> go.Figure:
     }
     layout.update(
         barmode="group",
-        xaxis={**axis, "domain": [0.0, 0.45], "title": {"text": "word"}},
+        xaxis={**axis, "domain": [0.0, 0.42], "title": {"text": "word"}},
         yaxis={**percent_axis, "title": {"text": "likelihood"}},
         xaxis2={
             **axis,
-            "domain": [0.57, 1.0],
+            "domain": [0.56, 1.0],
             "anchor": "y2",
-            "title": {"text": "after reading word"},
+            "title": {"text": "after reading word 1, 2, 3"},
+            "tickmode": "array",
+            "tickvals": steps,
+            "ticktext": ["prior", *nb.words],
         },
         yaxis2={**percent_axis, "anchor": "x2", "title": {"text": "P(spam)"}},
     )
