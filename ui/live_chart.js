@@ -37,6 +37,35 @@ function loadPlotly(src) {
   return window.__livePlotly;
 }
 
+// Frame sets by id, for every live chart of the page: a release then tells Python
+// which sets the browser holds, and Python sends only their ids (ui/live_chart.py).
+const KEEP_FRAME_SETS = 48;
+function frameStore() {
+  if (!window.__liveFrameSets) window.__liveFrameSets = new Map();
+  return window.__liveFrameSets;
+}
+function keepFrames(control) {
+  const store = frameStore();
+  store.delete(control.fid);
+  store.set(control.fid, control.frames);
+  while (store.size > KEEP_FRAME_SETS) store.delete(store.keys().next().value);
+}
+// Fill in the frames sent by id; false if one is no longer here.
+function resolveFrames(payload) {
+  const store = frameStore();
+  for (const control of payload.controls) {
+    if (control.frames) {
+      if (control.fid) keepFrames(control);
+    } else if (control.ref && store.has(control.ref)) {
+      control.frames = store.get(control.ref);
+      control.fid = control.ref;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 function decode(data) {
   if (data instanceof Uint8Array || data instanceof ArrayBuffer) {
     return JSON.parse(new TextDecoder().decode(data));
@@ -122,7 +151,8 @@ function commit(live, control) {
   const values = {};
   control.params.forEach((name, i) => { values[name] = frame.v[i]; });
   live.sent = (live.sent || 0) + 1;
-  live.setStateValue("release", { values, n: Date.now() + live.sent });
+  const have = [...frameStore().keys()];
+  live.setStateValue("release", { values, n: Date.now() + live.sent, have });
 }
 
 function nearestFrame(live, control, clientX, clientY) {
@@ -277,6 +307,12 @@ export default function (component) {
   }
   live.setStateValue = setStateValue;
   if (!payload || live.version === payload.v) return;
+  if (!resolveFrames(payload)) {
+    // Frames sent by id that this browser no longer holds: ask for all of them.
+    live.sent = (live.sent || 0) + 1;
+    setStateValue("release", { values: payload.values, n: Date.now() + live.sent, have: [] });
+    return;
+  }
   live.version = payload.v;
   live.payload = payload;
   root.dataset.bytes = String(data.byteLength || data.length || 0); // for the benchmark

@@ -88,6 +88,10 @@ CONFIG: dict[str, Any] = {
 #: The component's state key: ``{"values": {name: value}, "n": counter}``.
 RELEASE = "release"
 _LAST_GOOD = "_live_last_good_"
+#: Per chart: the frame sets the browser said it holds (``have`` in its release).
+_HAVE = "_live_have_"
+#: At most this many frame-set ids are taken from a release (the browser keeps 48).
+MAX_HAVE = 64
 
 
 @functools.cache
@@ -134,7 +138,22 @@ def _frames(
     _params: Mapping[str, Param],
 ) -> dict[str, Any]:
     """One control's frames with the other parameters at ``fixed``, for all sessions."""
-    return control_frames(_draw, control, _params, dict(fixed), drags)
+    described = control_frames(_draw, control, _params, dict(fixed), drags)
+    return {**described, "fid": _fid(described["frames"])}
+
+
+def _fid(frames: Any) -> str:
+    """A frame set's id: the browser keeps frames by it, so they travel once."""
+    return hashlib.blake2b(encode(frames), digest_size=8).hexdigest()
+
+
+def _sent(frames: dict[str, Any], have: frozenset[str]) -> dict[str, Any]:
+    """A control as sent: its frames, or only their id when the browser holds them."""
+    if frames["fid"] in have:
+        return {k: v for k, v in frames.items() if k not in ("frames", "fid")} | {
+            "ref": frames["fid"]
+        }
+    return frames
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
@@ -152,11 +171,14 @@ def payload(
     alt: str = "",
     *,
     quiet: bool = False,
+    have: frozenset[str] = frozenset(),
 ) -> tuple[bytes, go.Figure]:
     """The data the browser gets: figure, frames of every shown control, values.
 
     ``quiet`` (the learner is predicting): the frames carry no readout, so a drag
     shows the picture move but not the numbers that would give the answer away.
+    ``have``: ids of frame sets the browser already holds; those controls are sent
+    without their frames (a release then costs a few KB, not the whole grid).
     """
     name = f"{draw.__module__}.{draw.__qualname__}"
     shown = [c for c in controls if not set(c.params) & state.hidden]
@@ -172,8 +194,10 @@ def payload(
         fixed = tuple((n, v) for n, v in values.items() if n not in control.params)
         frames = _frames(name, control, fixed, drags, draw, state.params)
         if quiet:
-            frames = {**frames, "frames": [{**f, "t": ""} for f in frames["frames"]]}
-        described.append({**frames, "start": start_index(frames, values)})
+            blank = [{**f, "t": ""} for f in frames["frames"]]
+            frames = {**frames, "frames": blank, "fid": frames["fid"] + "q"}
+        start = start_index(frames, values)
+        described.append({**_sent(frames, have), "start": start})
     body = {
         "plotly": PLOTLY_URL,
         "config": CONFIG,
@@ -200,6 +224,10 @@ def _released(key: str, state: PageState) -> None:
         value = accept(param, raw) if param is not None else None
         if value is not None:
             checked[name] = value
+    have = released.get("have") if isinstance(released, Mapping) else None
+    if isinstance(have, list):
+        ids = [i for i in have[:MAX_HAVE] if isinstance(i, str) and len(i) <= 20]
+        st.session_state[_HAVE + key.removeprefix("live_")] = frozenset(ids)
     state.set_values(checked)
 
 
@@ -226,7 +254,8 @@ def show(
     plotly_script()
     plain = alt.replace("**", "").replace("`", "")  # words for a screen reader
     try:
-        data, fig = payload(state, draw, controls, plain, quiet=quiet)
+        have = st.session_state.get(_HAVE + key, frozenset())
+        data, fig = payload(state, draw, controls, plain, quiet=quiet, have=have)
     except ValueError:  # the view has shown the error: keep the last good chart
         last = st.session_state.get(_LAST_GOOD + key)
         if last is None:

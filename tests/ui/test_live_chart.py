@@ -30,11 +30,19 @@ def live(at: AppTest) -> Any:
     return element
 
 
-def release(at: AppTest, values: dict[str, Any], n: int = 1) -> AppTest:
-    """What the browser sends when a drag ends: one state value, then a rerun."""
+def release(
+    at: AppTest, values: dict[str, Any], n: int = 1, have: list[str] | None = None
+) -> AppTest:
+    """What the browser sends when a drag ends: one state value, then a rerun.
+
+    ``have``: the ids of the frame sets the browser holds (it sends them along).
+    """
     states = at._tree.get_widget_states()
     state = WidgetState(id=live(at).proto.id)
-    state.json_value = json.dumps({"release": {"values": values, "n": n}})
+    message: dict[str, Any] = {"values": values, "n": n}
+    if have is not None:
+        message["have"] = have
+    state.json_value = json.dumps({"release": message})
     states.widgets.append(state)
     return at._run(states)
 
@@ -60,6 +68,37 @@ def test_a_release_moves_the_url_the_formula_and_the_sentence() -> None:
     assert "x = 3.25" in texts(at)
     assert list(trace(figures(at)[0], "root")["x"]) == [3.25]
     assert live_payload(live(at))["values"] == {"a": 2.0, "b": -6.5}
+
+
+def test_frames_the_browser_holds_travel_once() -> None:
+    at = page_test(VECTORS, {"view": "plane"}).run()
+    first = live_payload(live(at))
+    ids = [c["fid"] for c in first["controls"]]
+    full = len(live(at).proto.bytes)
+    # Dragging a's tip: b's frames change (they are drawn with the new a), a's not.
+    release(at, {"ax": 3, "ay": -2}, n=2, have=ids)
+    sent = live_payload(live(at))
+    a_tip, b_tip = sent["controls"]
+    assert a_tip["ref"] == ids[0] and "frames" not in a_tip
+    assert "frames" in b_tip and b_tip["fid"] != ids[1]
+    assert a_tip["start"] != first["controls"][0]["start"]  # the handle moved
+    assert len(live(at).proto.bytes) < 0.75 * full
+    # A browser that lost its frames says so (have: []) and gets all of them again.
+    release(at, {"ax": 3, "ay": -2}, n=3, have=[])
+    assert all("frames" in c for c in live_payload(live(at))["controls"])
+
+
+def test_a_release_with_unchanged_frames_is_a_few_kilobytes() -> None:
+    at = page_test(EQUATIONS).run()
+    ids = [c["fid"] for c in live_payload(live(at))["controls"]]
+    release(at, {"a": 2.0, "b": -4.0}, n=2, have=ids)
+    assert [c.get("ref") for c in live_payload(live(at))["controls"]] == ids
+    assert len(live(at).proto.bytes) < 5 * 1024  # the figure and the values only
+    # b moved: a's frames (drawn at the new b) change, b's own frames do not.
+    release(at, {"b": -6.5}, n=3, have=ids)
+    b_frames, a_frames = live_payload(live(at))["controls"]
+    assert b_frames.get("ref") == ids[0]
+    assert "frames" in a_frames
 
 
 def test_a_bad_release_is_ignored_like_a_bad_link() -> None:
