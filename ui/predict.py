@@ -10,6 +10,11 @@ names (``Question.hides``) with a placeholder, ``metric_row`` shows ``?``, and
 ``code_panel`` hides its output. Committing reveals everything with how far off
 the guess was. A change of a control that changes the answer starts a new
 prediction.
+
+The question asked is a link value too (``question``, :func:`question_param`): a
+teacher's lesson link ``?predict=1&question=variance`` opens the view on that
+question. Words outside the shared helpers that hold the answer (a table of
+shares, a sentence) go through :func:`shown`.
 """
 
 from __future__ import annotations

@@ -60,13 +60,13 @@ NORMAL_WITHIN_1 = Question(
     "within_1",
     "What **share of the draws** lies within **1σ** of μ? (0 … 1)",
     lambda v: _within(v, 1),
-    hides=("rule",),
+    bare=("rule",),
 )
 NORMAL_WITHIN_2 = Question(
     "within_2",
     "What **share of the draws** lies within **2σ** of μ? (0 … 1)",
     lambda v: _within(v, 2),
-    hides=("rule",),
+    bare=("rule",),
 )
 NORMAL_DRAWS_STD = Question(
     "draws_std",
@@ -87,11 +87,17 @@ SAMPLING_MEANS_STD = Question(
 )
 
 # -- Bayes ----------------------------------------------------------------------------------------
-_BAYES = ("form", "p_a", "p_b_given_a", "p_b", "p_b_given_not_a")
 BAYES_FINAL = Question(
     "final_belief",
     "After **every test result** in the list, predict the belief **P(A)** (0 … 1).",
-    lambda v: qf.final_belief(*(v[name] for name in _BAYES), str(v["results"])),
+    lambda v: qf.final_belief(
+        v["form"],
+        float(v["p_a"]),
+        float(v["p_b_given_a"]),
+        float(v["p_b"]),
+        float(v["p_b_given_not_a"]),
+        str(v["results"]),
+    ),
     hides=("bayes_update",),
 )
 

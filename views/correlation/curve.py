@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import correlation as corr
 from text import correlation as words
+from text.questions import further as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -42,7 +43,7 @@ def _show(curve: corr.CurveSample) -> None:
     sentence = words.describe_curve(curve)
     page.explain(sentence)
     page.chart(page.figure_of(viz.curve_figure, curve), key="curve", alt=sentence)
-    st.info(words.CAUSATION, icon="💡")
+    st.info(words.CAUSATION)
     code_panel(words.curve_code(curve), words.curve_code_result(curve))
 
 
@@ -63,4 +64,4 @@ def render(state: PageState, frame: Frame) -> None:
         _show(curve)
 
 
-VIEW = View("curve", "A curve", PARAMS, render)
+VIEW = View("curve", "A curve", PARAMS, render, questions=(Q.CORRELATION_CURVE_R,))

@@ -6,7 +6,8 @@ import streamlit as st
 
 from core import descriptive_statistics as stats
 from text import descriptive_statistics as words
-from ui import page
+from text.questions import further as Q
+from ui import page, predict
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
@@ -40,11 +41,17 @@ def render(state: PageState, frame: Frame) -> None:
         page.chart(dots, key="deviations", alt=sentence)
         squares = page.figure_of(viz.squares_figure, summary)
         page.chart(squares, key="squares", alt=sentence)
-        st.markdown(words.statistics_table(summary))
+        predict.shown(st.markdown, words.statistics_table(summary))
         st.markdown(words.POPULATION_SENTENCE + " " + words.SAMPLE_SENTENCE)
         code_panel(
             words.statistics_code(summary), words.statistics_code_result(summary)
         )
 
 
-VIEW = View("spread", "Variance & std", PARAMS, render)
+VIEW = View(
+    "spread",
+    "Variance & std",
+    PARAMS,
+    render,
+    questions=(Q.STATISTICS_STD, Q.STATISTICS_VARIANCE),
+)
