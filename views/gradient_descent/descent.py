@@ -1,4 +1,10 @@
-"""Descent: gradient descent in 1-D, its path on the curve and the learning rate."""
+"""Descent: gradient descent in 1-D, its path on the curve and the learning rate.
+
+The chart is live: drag the start w₀ along the curve or slide the learning rate
+under it, and the path, the loss at each step and the regime follow at once
+(:func:`views.gradient_descent.steps.live_descent`); the formula, the sentence,
+the table and the code follow on release.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ import streamlit as st
 
 from core import gradient_descent as gd
 from text import gradient_descent as words
+from text.gradient_descent import live as live_words
+from text.questions import catalogue as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -16,7 +24,7 @@ from views.gradient_descent.common import (
     TYPED_FUNCTION,
     function_choice,
 )
-from views.gradient_descent.steps import step_controls
+from views.gradient_descent.steps import live_descent, step_controls
 from viz import gradient_descent as viz
 
 PARAMS = (
@@ -32,7 +40,9 @@ PARAMS = (
         step=0.001,
         number_format="%.3f",
     ),
-    Param.integer("steps", "Steps taken", 1, min_value=0, max_value=gd.MAX_STEPS_1D),
+    # Opens on a descent worth watching (the notebook's one step is the first of them:
+    # ?steps=1 is cell 5); Play replays the steps from 0.
+    Param.integer("steps", "Steps taken", 20, min_value=0, max_value=gd.MAX_STEPS_1D),
     LOG_SCALE,
 )
 TABLE_COLUMNS = {
@@ -75,15 +85,17 @@ def render(state: PageState, frame: Frame) -> None:
     with frame.main:
         page.formula(words.descent_latex(descent))
         sentence = words.describe_descent(descent)
+        live_descent(state, descent, fn_key, expression, sentence)  # first screen
         if descent.path.diverged_at is not None:
             warning = words.divergence_message(descent.path).capitalize()
-            st.warning(warning, icon="💥")
+            st.warning(warning)
         page.explain(sentence)
-        figure = page.figure_of(viz.descent_figure, descent)
-        page.chart(figure, key="descent", alt=sentence)
-        st.caption(words.PLAY_CAPTION)
         _steps_and_table(descent, log_scale)
+        with st.expander(live_words.PLAY_LABEL):
+            figure = page.figure_of(viz.descent_figure, descent)
+            page.chart(figure, key="descent", alt=sentence)
+            st.caption(words.PLAY_CAPTION)
         code_panel(words.descent_code(descent), words.descent_code_result(descent))
 
 
-VIEW = View("descent", "Descent", PARAMS, render)
+VIEW = View("descent", "Descent", PARAMS, render, questions=(Q.GD_NEXT_W, Q.GD_THREE_W))

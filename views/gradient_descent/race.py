@@ -15,6 +15,7 @@ from ui.page import Frame, View
 from ui.url_state import PageState, Param
 from views.gradient_descent.common import LOG_SCALE
 from views.gradient_descent.paths import PATHS, optimisers, path_params
+from views.gradient_descent.race_live import live_race
 from viz import gradient_descent as viz
 
 PARAMS = (
@@ -108,9 +109,12 @@ def render(state: PageState, frame: Frame) -> None:
             "race", gd.race, surface_key, start, chosen, steps, expression, shared=True
         )
     with frame.main:
-        for line in words.race_latex(race):
-            page.formula(line)
+        surface_line, *update_rules = words.race_latex(race)
+        page.formula(surface_line)
         sentence = words.describe_race(race)
+        live_race(state, race, surface_key, expression, sentence)  # first screen
+        for line in update_rules:
+            page.formula(line)
         page.explain(sentence)
         _contour(state, race, sentence)
         losses = page.figure_of(viz.race_loss_figure, race, log_scale)

@@ -8,12 +8,14 @@ from streamlit.delta_generator import DeltaGenerator
 from core import loss_functions as lf
 from core.optimisers import METHODS
 from text import loss_functions as words
-from ui import page
+from text.questions import further as Q
+from ui import page, predict
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
 from ui.widgets import metric_row
 from views.loss_functions import common
+from views.loss_functions.fit_live import live_fit
 from viz import loss_functions as viz
 
 W, B = lf.W_RANGE, lf.B_RANGE
@@ -21,7 +23,12 @@ PARAMS = (
     *common.DATA_PARAMS,
     Param.number("w", "Slope w", 1.0, min_value=W[0], max_value=W[1], step=0.01),
     Param.number("b", "Intercept b", 0.0, min_value=B[0], max_value=B[1], step=0.05),
-    Param.toggle("show_best", "Show the best-fit line", True, help="Off: guess first."),
+    Param.toggle(
+        "show_best",
+        "Show the best-fit line",
+        False,  # the learner tries first
+        help="Move the line yourself first, then see the least-squares line.",
+    ),
     Param.choice("method", "Optimiser", "gd", METHODS, widget="select"),
     Param.number(
         "lr",
@@ -40,7 +47,7 @@ def _snap_button(state: PageState, where: DeltaGenerator, fit: lf.LineFit) -> No
     """The button that moves w and b to the least-squares line (within the sliders)."""
     w_best, b_best, inside = lf.snap_to_best(fit, lf.W_RANGE, lf.B_RANGE)
     where.button(
-        "🎯 Snap to best fit",
+        "Snap to best fit",
         key="snap",
         on_click=state.set_values,
         args=({"w": w_best, "b": b_best},),
@@ -64,21 +71,18 @@ def render(state: PageState, frame: Frame) -> None:
         run = page.compute("fit", common.descend, data, w, b, method, lr, steps)
         _snap_button(state, snap, run.fit)
     fit, path = run.fit, run.path
-    sentence = words.describe_fit(fit)
+    sentence = words.describe_fit(fit, show_best)
     path_sentence = words.describe_path(path, method, lr)
     runnable = method == "gd" and path.diverged_at is None
     with frame.main:
-        page.formula(words.fit_latex(fit))
+        page.formula(words.fit_latex(fit, show_best))
+        if predict.hiding():  # the live chart writes the MSE beside the point
+            still = page.figure_of(viz.fit_figure, fit, show_best)
+            page.chart(still, key="fit", alt=sentence)
+        else:
+            live_fit(state, run, show_best, f"{sentence} {path_sentence}")
         page.explain(sentence)
         metric_row(words.fit_metrics(fit, path))
-        left, right = st.columns(2)
-        line = page.figure_of(viz.fit_figure, fit, show_best)
-        left_alt, right_alt = sentence, f"{sentence} {path_sentence}"
-        with left:
-            page.chart(line, key="chart_fit", alt=left_alt)
-        with right:
-            bowl = page.figure_of(viz.bowl_figure, run, show_best)
-            page.chart(bowl, key="chart_bowl", alt=right_alt)
         page.formula(words.gradient_latex(fit))
         page.explain(path_sentence)
         if runnable:
@@ -92,4 +96,4 @@ def render(state: PageState, frame: Frame) -> None:
             )
 
 
-VIEW = View("fit", "Fit a line by hand", PARAMS, render)
+VIEW = View("fit", "Fit a line by hand", PARAMS, render, questions=(Q.LOSS_LINE_MSE,))

@@ -1,0 +1,64 @@
+"""The 2-D view's live chart: drag the start, and every optimiser's path follows.
+
+The contour is a picture under the plot (drawn once per surface and view), the
+start a handle moved on a grid over the chart's axes (whole or half units); the
+frames depend on the surface, the optimisers and the steps, not on the start,
+so a release only redraws the rest of the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from core import gradient_descent as gd
+from text.gradient_descent import live as live_words
+from ui import live_chart, live_context
+from ui.live_chart import Drag
+from ui.url_state import PageState
+from viz.gradient_descent import live as live_viz
+
+#: Most grid points across the wider axis of the chart.
+MOST_ACROSS = 13
+
+
+def _draw(
+    surface_key: str,
+    expression: str,
+    chosen: tuple[gd.Optimiser, ...],
+    steps: int,
+    backdrop: dict[str, Any],
+    values: Mapping[str, float],
+) -> tuple[go.Figure, str]:
+    """The live chart with the race started at ``values`` (``x0``, ``y0``)."""
+    start = (values["x0"], values["y0"])
+    r = gd.race(surface_key, start, chosen, steps, expression)
+    return live_viz.race_live_figure(r, backdrop), live_words.race_readout(r)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _backdrop(key: Hashable, _race: gd.Race) -> dict[str, Any]:
+    """The contour picture and colour bar of one surface and view, for all sessions."""
+    return live_viz.race_backdrop(_race, _race.grid())
+
+
+def live_race(
+    state: PageState, race: gd.Race, surface_key: str, expression: str, alt: str
+) -> None:
+    """The race on the contour, live: drag the start (``x0``, ``y0``)."""
+    ranges = gd.plot_ranges(race.surface, race.start)
+    backdrop = _backdrop((race.surface.key, ranges), race)
+    (x_low, x_high), (y_low, y_high) = ranges
+    wide = max(x_high - x_low, y_high - y_low)
+    steps = round(wide / live_context.spacing_for(0.0, wide, MOST_ACROSS)) + 1
+    control = Drag(("x0", "y0"), trace="start", label="start", point=0, steps=steps)
+    key = (race.surface.key, race.optimisers, race.steps, ranges, steps)
+    draw = live_context.keyed(
+        _draw, key, surface_key, expression, race.optimisers, race.steps, backdrop
+    )
+    shown = live_context.narrowed(state, {"x0": ranges[0], "y0": ranges[1]})
+    live_chart.show(shown, draw, (control,), key="race_live", alt=alt)
+    st.caption(live_words.RACE_LIVE_CAPTION)
