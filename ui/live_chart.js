@@ -53,6 +53,9 @@ function keepFrames(control) {
 // Fill in the frames sent by id; false if one is no longer here.
 function resolveFrames(payload) {
   const store = frameStore();
+  payload.controls.forEach((control, i) => {
+    if (payload.starts) control.start = payload.starts[i];
+  });
   for (const control of payload.controls) {
     if (control.frames) {
       if (control.fid) keepFrames(control);

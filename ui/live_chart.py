@@ -189,27 +189,37 @@ def payload(
         fig = presentation.figure(fig)
         data = figure_data(fig)
     drags = tuple(c for c in shown if isinstance(c, Drag))
-    described = []
+    parts, starts = [], []
     for control in shown:
         fixed = tuple((n, v) for n, v in values.items() if n not in control.params)
         frames = _frames(name, control, fixed, drags, draw, state.params)
         if quiet:
             blank = [{**f, "t": ""} for f in frames["frames"]]
             frames = {**frames, "frames": blank, "fid": frames["fid"] + "q"}
-        start = start_index(frames, values)
-        described.append({**_sent(frames, have), "start": start})
-    body = {
-        "plotly": PLOTLY_URL,
-        "config": CONFIG,
-        "alt": alt,
-        "values": values,
-        "figure": data,
-        "handles": [handle_at(data["data"], drag) for drag in drags],
-        "controls": described,
-    }
-    encoded = encode(body)
-    version = hashlib.blake2b(encoded, digest_size=8).hexdigest()
-    return encode({"v": version, **body}), fig
+        starts.append(start_index(frames, values))
+        parts.append(_control_json(frames["fid"], frames["fid"] in have, frames))
+    head = encode(
+        {
+            "plotly": PLOTLY_URL,
+            "config": CONFIG,
+            "alt": alt,
+            "values": values,
+            "figure": data,
+            "handles": [handle_at(data["data"], drag) for drag in drags],
+            "starts": starts,
+        }
+    )
+    # The frame sets are encoded once for all sessions (_control_json) and joined
+    # in: a rerun no longer turns hundreds of KB of frames into JSON twice.
+    body = head[:-1] + b',"controls":[' + b",".join(parts) + b"]}"
+    version = hashlib.blake2b(body, digest_size=8).hexdigest()
+    return b'{"v":"' + version.encode() + b'",' + body[1:], fig
+
+
+@st.cache_resource(max_entries=192, show_spinner=False)
+def _control_json(fid: str, by_ref: bool, _frames: dict[str, Any]) -> bytes:
+    """One control as JSON: its frames, or their id alone (``by_ref``)."""
+    return encode(_sent(_frames, frozenset({fid}) if by_ref else frozenset()))
 
 
 def _released(key: str, state: PageState) -> None:
