@@ -1,4 +1,4 @@
-"""What the browser says its controls show, for the two runs where it may differ.
+"""What the browser says its controls show, for the runs where it may differ.
 
 1. A session resumed after its websocket dropped: ``serve.py`` reruns it and sets
    :data:`RESYNC_KEY`, and :class:`ui.url_state.PageState` then writes every value
@@ -8,6 +8,9 @@
    the learner's next change, and the browser sends every control's value with it.
    :func:`browser_values` reads them, so that change wins over the link (which
    still describes the view before the change).
+
+3. Back or Forward: the browser shows an earlier address, and its run says so
+   (:func:`history_navigation`); the page then reads every value from that address.
 
 Streamlit keeps the browser's values of a new session as protobufs, keyed by
 element id (``…-<key>``), until each widget is drawn. Reading them uses
@@ -19,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.params import Param
 
@@ -90,3 +95,13 @@ def browser_values(
         if number is not None:
             values[name] = number
     return values
+
+
+def history_navigation() -> bool:
+    """True in a run that the browser's Back or Forward button started.
+
+    Every control change adds a history entry (Streamlit pushes the new address);
+    Back reruns the page with the earlier address, which then describes the view.
+    """
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and getattr(ctx, "is_history_navigation", False))

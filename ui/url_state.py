@@ -34,7 +34,7 @@ from typing import Any
 import streamlit as st
 
 from text.safe import clip_quotes, echo, inline_code, sentence
-from ui.browser_state import RESYNC_KEY, browser_values
+from ui.browser_state import RESYNC_KEY, browser_values, history_navigation
 from ui.params import Param
 
 __all__ = ["HIDE_KEY", "PageState", "Param", "query_string"]
@@ -73,8 +73,8 @@ class PageState:
         self.resync = bool(st.session_state.get(RESYNC_KEY))
         if self.resync:
             del st.session_state[RESYNC_KEY]
-        if st.session_state.get(_PAGE_KEY) != page_id:
-            self._load_from_url()
+        if st.session_state.get(_PAGE_KEY) != page_id or history_navigation():
+            self._load_from_url()  # a new page, or Back/Forward: the address rules
         elif self.resync:
             self.set_values(self.values())
 
