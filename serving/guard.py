@@ -9,7 +9,9 @@ what the app needs:
   ``UPLOAD_BODY_LIMIT`` bytes, or it is refused before Streamlit reads a byte,
   and a body longer than it said is cut off there;
 - every HTTP response carries the Content-Security-Policy and anti-framing
-  headers (``security_headers``).
+  headers (``security_headers``);
+- static files are sent gzip-compressed from memory and cached by browsers
+  (``serving.static_cache``).
 
 ``deploy/haproxy.cfg`` does the same at the front of a class set-up. The files a
 session may keep on the server are bounded in ``serving.uploads``.
@@ -24,6 +26,8 @@ import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
+
+from serving.static_cache import precompressed
 
 #: Paths answered only to a client on this machine (loopback): Streamlit's metrics.
 #: Matched on the decoded path, under any base path. deploy/haproxy.cfg denies it.
@@ -153,7 +157,8 @@ class Guard:
     """
 
     def __init__(self, app: ASGIApp, headers: list[tuple[str, str]]) -> None:
-        self.app = app
+        # Static files gzip-compressed once, cached by browsers (serving.static_cache)
+        self.app: ASGIApp = precompressed(app)
         self.headers = [(k.lower().encode(), v.encode()) for k, v in headers]
         self.names = {name for name, _ in self.headers}
 

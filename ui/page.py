@@ -44,14 +44,15 @@ from streamlit.delta_generator import DeltaGenerator
 
 from text.questions import Question
 from text.safe import clip_quotes, sentence
-from ui import live_class, predict, presentation, share
+from ui import live_class, predict, presentation, session_keys, share
 from ui import notebook_download as take_home
 from ui.numbers import show_numbers
+from ui.session_keys import current_page
 from ui.url_state import PageState, Param
 from viz.style import freeze, plain_figures
 
 T = TypeVar("T")
-_LAST_GOOD = "_last_good_"
+_LAST_GOOD = "_last_good"
 
 #: Plotly's own toolbar, trimmed to what a learner uses. Nothing here loads from the web.
 CHART_CONFIG: dict[str, Any] = {
@@ -153,6 +154,7 @@ def start(
     """Title, one-paragraph intro, URL state (with notes on ignored link values)."""
     st.title(title, anchor=False)  # no hidden "link to heading" to tab through
     state = live_class.page_state(page_id, params)  # a student may follow
+    session_keys.enter(page_id, state.params, "__slider")  # other pages' keys go
     if not presentation.begin(state):  # on a projector the chart comes first
         st.markdown(intro)
     state.show_notes()
@@ -205,13 +207,27 @@ def compute(
             result = fn(*args, **kwargs)
     except ValueError as exc:
         show_error(exc)
-        last = st.session_state.get(_LAST_GOOD + key)
+        last = _last_good().get(key)
         if last is None:
             raise NothingToDraw(key) from exc
         st.caption("The charts show the last valid input until this is fixed.")
         return cast(T, last)
-    st.session_state[_LAST_GOOD + key] = result
+    _last_good()[key] = result
     return cast(T, result)
+
+
+def _last_good() -> dict[str, Any]:
+    """This page's last good results, by key: one session key for all of them.
+
+    Forgotten when another page is entered (every widget call walks all session
+    keys, so each page's results used to stay for the whole lesson).
+    """
+    kept = st.session_state.get(_LAST_GOOD)
+    page_id = current_page()
+    if not isinstance(kept, dict) or kept.get("page") != page_id:
+        kept = {"page": page_id, "results": {}}
+        st.session_state[_LAST_GOOD] = kept
+    return cast(dict[str, Any], kept["results"])
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)

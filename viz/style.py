@@ -24,14 +24,12 @@ an empty template: Plotly's default one adds ~6.5 KB to every figure.
 
 from __future__ import annotations
 
-import contextlib
-import threading
-from collections.abc import Iterator, Sequence
-from contextvars import ContextVar
+from collections.abc import Sequence
 from typing import Any, cast
 
 import plotly.graph_objects as go
-from _plotly_utils.utils import convert_to_base64
+
+from viz import plain
 
 CURRENT = "#0072B2"
 TARGET = "#D55E00"
@@ -140,12 +138,8 @@ class Figure(go.Figure):
         layout: dict[str, Any],
         frames: list[dict[str, Any]] | None = None,
     ) -> Figure:
-        """A figure whose Plotly objects are built only if something reads them.
-
-        :meth:`to_dict` answers from the dicts themselves (arrays left as NumPy
-        arrays; :func:`freeze` encodes them as Plotly does); any other attribute
-        builds the figure first, once, even with two sessions reading it at once.
-        """
+        """A figure whose Plotly objects are built once, if something reads them
+        (``viz.plain``); :meth:`to_dict` answers from the dicts themselves."""
         fig = cls.__new__(cls)
         fig.__dict__["_deferred"] = (data, layout, frames)
         return fig
@@ -155,13 +149,14 @@ class Figure(go.Figure):
         deferred = self.__dict__.get("_deferred")
         if deferred is None:
             raise AttributeError(name)
-        with _BUILDING:
+        with plain.BUILDING:
             if self.__dict__.get("_building"):  # Plotly's own look-ups while built
                 raise AttributeError(name)
             if self.__dict__.get("_deferred") is deferred:
                 self.__dict__["_building"] = True
                 try:
-                    Figure.__init__(self, *deferred)
+                    data, layout, frames = cast(tuple[Any, Any, Any], deferred)
+                    Figure.__init__(self, data, layout, frames)
                 finally:
                     del self.__dict__["_building"]
                 del self.__dict__["_deferred"]
@@ -183,45 +178,13 @@ class Figure(go.Figure):
         return result
 
 
-#: Held while a :meth:`Figure.deferred` figure is built (re-entrant: Plotly reads it).
-_BUILDING = threading.RLock()
-#: Real Plotly property names with an underscore; any other underscore in a key is
-#: Plotly's "magic underscore" (``line_color``), which only Plotly's objects expand.
-_UNDERSCORED = frozenset({"error_x", "error_y", "error_z"})
-
-
-def _plotly_props(value: Any) -> tuple[Any, bool]:
-    """``value`` as Plotly's unvalidated objects keep it: ``None`` entries of dicts
-    dropped (lists keep theirs), containers copied, arrays shared; and whether a
-    key used a magic underscore (then only Plotly's objects give the same dict)."""
-    if isinstance(value, dict):
-        props, magic = {}, False
-        for key, item in value.items():
-            if item is None:
-                continue
-            props[key], inner = _plotly_props(item)
-            magic = magic or inner or ("_" in key and key not in _UNDERSCORED)
-        return props, magic
-    if isinstance(value, list | tuple):
-        items = [_plotly_props(item) for item in value]
-        return type(value)(item for item, _ in items), any(m for _, m in items)
-    return value, False
-
-
 def _frozen_dict(fig: Figure) -> dict[str, Any]:
     """``fig.to_dict()`` as Plotly writes it, without building a deferred figure."""
     deferred = fig.__dict__.get("_deferred")
-    if deferred is not None:
-        data, layout, frames = deferred
-        (data, layout), magic = _plotly_props((list(data), dict(layout)))
-        if not magic:
-            whole: dict[str, Any] = {"data": data, "layout": layout}
-            convert_to_base64(whole)  # as Plotly's to_dict: NumPy arrays as base64
-            if frames:
-                whole["frames"] = [dict(frame) for frame in frames]
-            return whole
-        fig.layout  # noqa: B018 (builds it: Plotly expands the magic underscores)
-    return fig.to_dict()
+    whole = plain.plotly_dict(*deferred) if deferred is not None else None
+    if whole is None and deferred is not None:
+        fig.layout  # noqa: B018 (builds it: only Plotly expands a magic underscore)
+    return whole if whole is not None else fig.to_dict()
 
 
 def figure(
@@ -233,32 +196,13 @@ def figure(
 
     Inside :func:`plain_figures` the figure is :meth:`Figure.deferred`.
     """
-    if _PLAIN.get():
+    if plain.is_plain():
         return Figure.deferred(data, layout, frames)
     return Figure(data, layout, frames)
 
 
-_PLAIN: ContextVar[bool] = ContextVar("viz_style_plain_figures", default=False)
-
-
-@contextlib.contextmanager
-def plain_figures() -> Iterator[None]:
-    """Inside, :func:`figure` builds no Plotly objects unless they are read.
-
-    For figures read only through ``to_dict()``, such as a live chart's frames
-    (``ui.live_frames``): even unvalidated, building a ``go.Figure`` and encoding
-    it was most of a frame's cost (≈1 ms of ≈1.3 ms for the equations line).
-
-    >>> with plain_figures():
-    ...     fig = figure([{"type": "scatter", "x": [0, 1], "y": [1, 0]}], {})
-    >>> fig.to_dict()["data"][0]["y"], len(fig.data)
-    ([1, 0], 1)
-    """
-    token = _PLAIN.set(True)
-    try:
-        yield
-    finally:
-        _PLAIN.reset(token)
+#: Inside it, :func:`figure` keeps the dicts (:meth:`Figure.deferred`): ``viz.plain``.
+plain_figures = plain.plain_figures
 
 
 def freeze(fig: go.Figure) -> go.Figure:

@@ -117,7 +117,10 @@ def choose_widget(widgets: Sequence[Widget], key: str | None) -> Widget | None:
 
     "The first" is the first slider, else the first number box, else the
     first text box: a key that names none of them (a choice) falls back too.
+    The app's own widgets (keys starting with ``_``, such as the live class's
+    join box) are never a view's control.
     """
+    widgets = [w for w in widgets if not w.key.startswith("_")]
     if key is not None:
         for wanted in (f"{key}__slider", key):
             for widget in widgets:

@@ -50,7 +50,7 @@ def captured_frames() -> Iterator[list[tuple[Any, ...]]]:
     try:
         yield calls
     finally:
-        live_chart.control_frames = original  # type: ignore[assignment]
+        live_chart.control_frames = original
 
 
 @pytest.mark.parametrize("slug", LIVE_PAGES)
@@ -77,7 +77,8 @@ def test_a_plain_figure_is_built_when_read_as_an_object() -> None:
     assert "_deferred" in fig.__dict__  # nothing built yet
     assert fig.to_dict()["data"][0]["y"] == [2, 3]
     assert fig.layout.title.text == "t"  # reading it builds it, once
-    assert isinstance(fig, go.Figure) and "_deferred" not in fig.__dict__
+    assert isinstance(fig, go.Figure)
+    assert "_deferred" not in fig.__dict__
     assert list(fig.data[0].y) == [2, 3]
     style.validate(fig)
 
@@ -86,7 +87,8 @@ def test_figures_are_plain_only_inside_the_block() -> None:
     with style.plain_figures():
         inside = style.figure([{"type": "scatter", "x": [1]}], {})
     outside = style.figure([{"type": "scatter", "x": [1]}], {})
-    assert "_deferred" in inside.__dict__ and "_deferred" not in outside.__dict__
+    assert "_deferred" in inside.__dict__
+    assert "_deferred" not in outside.__dict__
 
 
 @contextlib.contextmanager
@@ -95,7 +97,9 @@ def captured_figures() -> Iterator[list[tuple[Any, ...]]]:
     calls: list[tuple[Any, ...]] = []
     original = page._cached_figure
 
-    def spy(name: str, key: Any, extra: tuple[Any, ...], build: Any, result: Any) -> Any:
+    def spy(
+        name: str, key: Any, extra: tuple[Any, ...], build: Any, result: Any
+    ) -> Any:
         calls.append((build, result, extra))
         return original(name, key, extra, build, result)
 
@@ -103,16 +107,33 @@ def captured_figures() -> Iterator[list[tuple[Any, ...]]]:
     try:
         yield calls
     finally:
-        page._cached_figure = original  # type: ignore[assignment]
+        page._cached_figure = original
 
 
 def _json(fig_dict: dict[str, Any]) -> Any:
-    return json.loads(plotly.io.to_json(fig_dict, validate=False))
+    """The JSON sent, read back; ``"key": null`` left out (plotly.js: not set).
+
+    Plotly itself keeps or drops such entries depending on the axis (``xaxis``
+    keeps ``title: null``, ``xaxis2`` drops it).
+    """
+    return _unset(json.loads(plotly.io.to_json(fig_dict, validate=False)))
+
+
+def _unset(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _unset(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_unset(v) for v in value]
+    return value
 
 
 @pytest.mark.parametrize("slug", [t.slug for t in available_topics()])
 def test_cached_figures_are_what_plotly_objects_would_send(slug: str) -> None:
-    """``page.figure_of`` freezes plain dicts: the JSON sent is Plotly's, byte for byte."""
+    """``page.figure_of`` freezes plain dicts: the JSON sent means what Plotly's does.
+
+    The same keys and values; only their order, and which unset keys are written
+    as ``null``, may differ.
+    """
     script = {t.slug: t.script for t in available_topics()}[slug]
     with captured_figures() as calls:
         for view in page_views(slug):
@@ -127,6 +148,12 @@ def test_cached_figures_are_what_plotly_objects_would_send(slug: str) -> None:
         built = style.freeze(build(result, *extra))
         assert "_deferred" not in built.__dict__
         assert _json(plain.to_dict()) == _json(built.to_dict()), build.__qualname__
-        assert plotly.io.to_json(plain.to_dict(), validate=False) == plotly.io.to_json(
-            built.to_dict(), validate=False
-        )
+
+
+def test_a_magic_underscore_is_expanded_by_plotly_when_frozen() -> None:
+    trace = {"type": "scatter", "x": [0, 1], "y": [1, 2], "line_color": "red"}
+    with style.plain_figures():
+        fig = style.freeze(style.figure([trace], {"title_text": "t"}))
+    sent = fig.to_dict()
+    assert sent["data"][0]["line"] == {"color": "red"}
+    assert sent["layout"]["title"] == {"text": "t"}

@@ -1,0 +1,38 @@
+"""Keep a session's keys to the page it is on: each widget call walks all of them.
+
+Streamlit 1.67 rebuilds ``SessionState.filtered_state`` on every slider, number
+box, select and text box call, walking every session key. Entering a page
+stores each of its parameters as a key (``ui.url_state``), and those of the
+pages visited before used to stay for the whole lesson: 195 keys after a walk
+over every page, 61 with :func:`enter` (``tests/ui/test_session_keys.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+#: The page entered last and the names it stored.
+_PAGE = "_session_page"
+_STORED = "_session_stored"
+
+
+def enter(page_id: str, names: Iterable[str], *suffixes: str) -> None:
+    """Entering ``page_id``: forget what the page before stored and this one lacks.
+
+    Those values are never read again (entering a page reads every value from
+    its link). ``suffixes``: twin keys stored beside a name (``a__slider``).
+    """
+    kept = set(names)
+    for name in st.session_state.get(_STORED, ()):
+        if name not in kept:
+            for key in (name, *(name + suffix for suffix in suffixes)):
+                st.session_state.pop(key, None)
+    st.session_state[_STORED] = tuple(kept)
+    st.session_state[_PAGE] = page_id
+
+
+def current_page() -> str:
+    """The page the session entered last (``""`` before the first)."""
+    return str(st.session_state.get(_PAGE, ""))
