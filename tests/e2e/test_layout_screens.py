@@ -11,8 +11,9 @@ One server, one browser, one tab per window size; each view opened by its link
   or ends in "…");
 - a Plotly title, axis title, annotation or legend entry: outside the chart's SVG.
 
-The main chart "starts above the fold" when the first Plotly chart's top is inside
-the window at first paint.
+The main chart "starts above the fold" when the first chart's top is inside the
+window at first paint: a Plotly chart, or a live chart (``.live-chart``, a Plotly
+div drawn by ``ui/live_chart.js``), whichever comes first on the page.
 """
 
 from __future__ import annotations
@@ -33,9 +34,13 @@ SCREENS: dict[str, ViewportSize] = {
 }
 #: Pixels a box may overflow by without anything visible being cut (sub-pixel text).
 SLACK = 1
+#: Every chart on a page: Streamlit's Plotly element and the live chart component.
+CHARTS = '[data-testid="stPlotlyChart"], .live-chart'
+#: A chart that has been drawn (its SVG exists).
+DRAWN = '[data-testid="stPlotlyChart"] .main-svg, .live-chart .main-svg'
 
 #: Everything clipped on the page now, and where the first chart starts.
-MEASURE = """slack => {
+MEASURE = """([slack, charts]) => {
   const found = [];
   const text = (el) => (el.innerText || el.textContent || '').replace(/\\s+/g, ' ')
     .trim().slice(0, 50);
@@ -69,7 +74,7 @@ MEASURE = """slack => {
       }
     }
   });
-  document.querySelectorAll('[data-testid="stPlotlyChart"]').forEach((chart) => {
+  document.querySelectorAll(charts).forEach((chart) => {
     const svg = chart.querySelector('.main-svg');
     if (!svg) return;
     const box = svg.getBoundingClientRect();
@@ -82,7 +87,7 @@ MEASURE = """slack => {
           `${Math.round(r.right - box.left)} px in a ${Math.round(box.width)} px chart`);
     });
   });
-  const first = document.querySelector('[data-testid="stPlotlyChart"]');
+  const first = document.querySelector(charts);
   return {
     clipped: found,
     chartTop: first ? first.getBoundingClientRect().top : null,
@@ -107,10 +112,8 @@ def test_nothing_clipped_and_the_chart_above_the_fold(
 ) -> None:
     screen.goto(f"{server.url}/{slug}?view={view}")
     expect(screen.locator(IDLE)).to_be_attached(timeout=45_000)
-    expect(
-        screen.locator('[data-testid="stPlotlyChart"] .main-svg').first
-    ).to_be_visible(timeout=45_000)
-    seen = screen.evaluate(MEASURE, SLACK)
+    expect(screen.locator(DRAWN).first).to_be_visible(timeout=45_000)
+    seen = screen.evaluate(MEASURE, [SLACK, CHARTS])
     assert seen["clipped"] == [], f"{slug}?view={view}: clipped"
     assert seen["chartTop"] is not None
     assert seen["chartTop"] < seen["height"], (

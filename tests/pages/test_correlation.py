@@ -193,7 +193,7 @@ def test_anscombe_table_and_four_pictures() -> None:
     table = at.table[0].value
     assert list(table["r"]) == ["0.816", "0.816", "0.816", "0.817"]
     assert set(table["mean of x"]) == {"9.00"}
-    assert set(table["line"]) == {"y = 3.00 + 0.500·x"}
+    assert set(table["line y ="]) == {"3.00\u00a0+\u00a00.500·x"}  # one line each
     assert len([t for t in figures(at)[0]["data"] if t["mode"] == "markers"]) == 4
     assert "Always plot your data" in texts(at)
     code, output = code_panel(at)

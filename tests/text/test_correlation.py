@@ -85,7 +85,7 @@ def test_sample_code_reproduces_the_page() -> None:
 def test_anscombe_table_and_code(quartet: dict[str, corr.PairStats]) -> None:
     rows = ctext.anscombe_table(quartet)
     assert {row["r"] for row in rows} <= {"0.816", "0.817"}
-    assert {row["line"] for row in rows} == {"y = 3.00 + 0.500·x"}
+    assert {row["line y ="] for row in rows} == {"3.00\u00a0+\u00a00.500·x"}
     result = run_snippet(ctext.anscombe_code())
     np.testing.assert_array_equal(result, ctext.anscombe_code_result(quartet))
 

@@ -186,8 +186,9 @@ def anscombe_table(quartet: dict[str, PairStats]) -> list[dict[str, str]]:
                 "variance of y": f"{stats.sd_y**2:.3f}",
                 "r": f"{stats.r:.3f}",
                 "Spearman ρₛ": f"{stats.spearman:.3f}",
-                # "y =" in the heading: one line per data set keeps the table short
-                "line y =": f"{stats.intercept:.2f} + {stats.slope:.3f}·x",
+                # "y =" in the heading and no break inside (non-breaking spaces):
+                # one line per data set keeps the table short
+                "line y =": f"{stats.intercept:.2f}\u00a0+\u00a0{stats.slope:.3f}·x",
             }
         )
     return rows

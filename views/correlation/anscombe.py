@@ -31,12 +31,12 @@ def render(state: PageState, frame: Frame) -> None:
         quartet = corr.anscombe_quartet()
         st.table(words.anscombe_table(quartet), hide_index=True)
         if not pictures:
-            st.info(words.ANSCOMBE_HIDDEN, icon="🤔")
+            st.info(words.ANSCOMBE_HIDDEN)
             return
         sentence = words.describe_anscombe(quartet)
-        page.explain(sentence)
         figure = page.figure_of(viz.anscombe_figure, quartet)
-        page.chart(figure, key="anscombe", alt=sentence)
+        page.chart(figure, key="anscombe", alt=sentence)  # right under the table
+        page.explain(sentence)
         st.markdown(words.ANSCOMBE_STORIES)
         code_panel(words.anscombe_code(), words.anscombe_code_result(quartet))
 

@@ -36,9 +36,9 @@ def render(state: PageState, frame: Frame) -> None:
     with frame.main:
         page.formula(words.variance_latex(summary))
         sentence = words.describe_spread(summary)
-        page.explain(sentence)
         dots = page.figure_of(viz.dot_plot_figure, summary)
-        page.chart(dots, key="deviations", alt=sentence)
+        page.chart(dots, key="deviations", alt=sentence)  # on the first screen
+        page.explain(sentence)
         squares = page.figure_of(viz.squares_figure, summary)
         page.chart(squares, key="squares", alt=sentence)
         predict.shown(st.markdown, words.statistics_table(summary))

@@ -7,7 +7,8 @@ import streamlit as st
 from core import gradient_descent as gd
 from core.parsing import format_number
 from text import gradient_descent as words
-from ui import page
+from text.questions import further as Q
+from ui import page, predict
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
@@ -69,11 +70,14 @@ def render(state: PageState, frame: Frame) -> None:
     with frame.main:
         page.formula(words.derivative_latex(d))
         sentence = words.describe_derivative(d)
-        page.explain(sentence)
-        _metrics(d)
         figure = page.figure_of(viz.derivative_figure, d)
-        page.chart(figure, key="derivative", alt=sentence)
+        page.chart(figure, key="derivative", alt=sentence)  # on the first screen
+        page.explain(sentence)
+        if not predict.hiding():  # the slope and the loss are the answers
+            _metrics(d)
         code_panel(words.derivative_code(d), words.derivative_code_result(d))
 
 
-VIEW = View("derivative", "Derivative", PARAMS, render)
+VIEW = View(
+    "derivative", "Derivative", PARAMS, render, questions=(Q.GD_SLOPE, Q.GD_LOSS)
+)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from core import loss_functions as lf
 from text import loss_functions as words
+from text.questions import catalogue as Q
 from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
@@ -45,10 +46,10 @@ def render(state: PageState, frame: Frame) -> None:
     with frame.main:
         page.formula(words.mse_latex(report))
         sentence = words.describe_residuals(report)
+        figure = page.figure_of(viz.residual_squares_figure, report)
+        page.chart(figure, key="chart_squares", alt=sentence)  # on the first screen
         page.explain(sentence)
         metric_row(words.residual_metrics(report))
-        figure = page.figure_of(viz.residual_squares_figure, report)
-        page.chart(figure, key="chart_squares", alt=sentence)
         st.markdown("**Point by point** (the mean of the *squared* column is the MSE)")
         table = words.markdown_table(words.residual_rows(report))
         box = st.container(height=320 if report.n > 8 else "content", border=False)
@@ -62,4 +63,4 @@ def render(state: PageState, frame: Frame) -> None:
         )
 
 
-VIEW = View("mse", "Squared errors", PARAMS, render)
+VIEW = View("mse", "Squared errors", PARAMS, render, questions=(Q.LOSS_MSE, Q.LOSS_MAE))

@@ -77,9 +77,9 @@ def render(state: PageState, frame: Frame) -> None:
     with frame.main:
         page.formula(words.clt_latex(result))
         sentence = words.describe_clt(result)
-        page.explain(sentence)
         figure = page.figure_of(viz.clt_figure, result, zoom)
-        page.chart(figure, key="clt", alt=sentence)
+        page.chart(figure, key="clt", alt=sentence)  # on the first screen
+        page.explain(sentence)
         code_panel(words.clt_code(result), words.clt_code_result(result))
 
 

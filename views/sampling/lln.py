@@ -51,8 +51,8 @@ def render(state: PageState, frame: Frame) -> None:
     with frame.main:
         page.formula(words.lln_latex(result))
         sentence = words.describe_lln(result)
-        page.explain(sentence)
         page.chart(page.figure_of(viz.lln_figure, result), key="lln", alt=sentence)
+        page.explain(sentence)
         code_panel(words.lln_code(result), words.lln_code_result(result))
 
 
