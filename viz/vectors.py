@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
@@ -11,12 +12,48 @@ from core.parsing import display_number
 from core.vectors import DotProduct, plane_coordinates
 from viz import style
 
-#: The plane view's sliders go from −5 to 5; the view leaves room for the projection.
-PLANE_LIMIT = 7.5
+#: The plane view's sliders go from −5 to 5; the view leaves room for the tips'
+#: labels and the projection (its foot stays within about 6.04 of the origin).
+PLANE_LIMIT = 6.5
 
 
 def _point(values: np.ndarray) -> str:
     return "(" + ", ".join(display_number(v, 3) for v in values) + ")"
+
+
+def away_from_a(a: np.ndarray, b: np.ndarray) -> tuple[str, str]:
+    """Which side of the line through ``b`` to write the shadow's length on.
+
+    The side away from ``a``, where the angle θ is not, as Plotly names a text
+    position: ``("bottom", "left")`` is ``textposition="bottom left"``. A
+    direction within about 22° of an axis keeps to it (``"center"``,
+    ``"middle"``); a slanting one takes the corner, clear of the slanting line.
+    """
+    cross = float(b[0] * a[1] - b[1] * a[0])
+    if abs(cross) <= 1e-12 * float(np.hypot(*a) * np.hypot(*b)):
+        # a on the line: a half-turn's arc goes anticlockwise from a, so go clockwise
+        nx, ny = float(a[1]), -float(a[0])
+    else:  # the perpendicular to b on the other side from a
+        sign = 1.0 if cross > 0 else -1.0
+        nx, ny = sign * float(b[1]), -sign * float(b[0])
+    size = math.hypot(nx, ny) or 1.0
+    lean = 0.38  # sin 22°
+    vertical = (
+        "top" if ny > lean * size else "bottom" if ny < -lean * size else "middle"
+    )
+    across = "right" if nx > lean * size else "left" if nx < -lean * size else "center"
+    return vertical, across
+
+
+def side_note(side: tuple[str, str]) -> dict[str, Any]:
+    """An annotation's anchor and shift (pixels) that puts it on ``side`` of a point."""
+    vertical, across = side
+    return {
+        "yanchor": {"top": "bottom", "bottom": "top"}.get(vertical, "middle"),
+        "yshift": {"top": 6, "bottom": -6}.get(vertical, 0),
+        "xanchor": {"left": "right", "right": "left"}.get(across, "center"),
+        "xshift": {"left": -8, "right": 8}.get(across, 0),
+    }
 
 
 def nice_limit(value: float) -> float:
@@ -159,7 +196,7 @@ def _projection(
         y=float(middle[1]),
         text=f"shadow {length}",
         showarrow=False,
-        yshift=-18 if foot[0] >= 0 else 18,
+        **side_note(away_from_a(a, b)),  # not on the angle's side
         font={"color": style.TARGET, "size": 15},
         bgcolor="rgba(255,255,255,0.75)",
     )
@@ -188,13 +225,28 @@ def _angle_arc(
         hoverinfo="skip",
     )
     middle = start + sweep / 2
+    # Only θ in the angle (its value would cover the arrows at the origin) ...
     chart.note(
         x=1.6 * radius * math.cos(middle),
         y=1.6 * radius * math.sin(middle),
-        text=f"θ = {angle}°",
+        text="θ",
         showarrow=False,
         font={"color": style.ACCENT, "size": 17},
         bgcolor="rgba(255,255,255,0.7)",
+    )
+    # ... and its value in the corner, where nothing else is drawn.
+    chart.note(
+        x=0,
+        y=1,
+        xref="paper",
+        yref="paper",
+        xanchor="left",
+        yanchor="top",
+        xshift=6,
+        text=f"θ = {angle}°",
+        showarrow=False,
+        font={"color": style.ACCENT, "size": 17},
+        bgcolor="rgba(255,255,255,0.85)",
     )
 
 

@@ -171,12 +171,18 @@ def test_tree_shows_branches_and_joint_leaves() -> None:
         "P(A|B) = 0.48",
     ):
         assert label in texts
-    lit = {t: c for t, c in zip(texts, branches["textfont"]["color"], strict=True)}
-    assert lit["P(A|B) = 0.48"] == style.ACCENT  # the posterior is a highlighted branch
-    assert lit["P(A) = 0.3"] == style.INK
+    # the words are drawn on white over (or under) their branch, never struck through
+    words = {a.text: a for a in fig.layout.annotations if a.text in texts}
+    assert set(words) == set(texts)
+    assert all(a.bgcolor == "#FFFFFF" for a in words.values())
+    assert words["P(A|B) = 0.48"].font.color == style.ACCENT  # the posterior is lit
+    assert words["P(A) = 0.3"].font.color == style.INK
+    assert words["P(A) = 0.3"].yanchor == "bottom"  # over the upward branch
+    assert words["P(¬A) = 0.7"].yanchor == "top"  # under the downward one
     leaves = [t for t in fig.data if t.name == "leaves (joint probabilities)"]
     assert len(leaves) == 2
-    assert "A and B<br>  0.24 · 240 of 1,000" in leaves[0].text[0]
+    # a probability and its count, not "0.24 · 240" (which reads like a product)
+    assert "A and B<br>  P = 0.24 (240 of 1,000)" in leaves[0].text[0]
     assert fig.layout.title.text == "P(A|B) = P(A∩B) / P(B) = 0.24 / 0.5 = 0.48"
 
 
@@ -238,6 +244,19 @@ def test_naive_bayes_figure() -> None:
     belief = named(fig, "P(spam | words so far)")
     assert list(belief["x"]) == ["prior", "1. free", "2. meeting"]
     assert belief["y"][-1] == pytest.approx(0.5)
+    # the steps are ticked by their words alone, so the ticks do not run together
+    assert list(fig.layout.xaxis2.ticktext) == ["prior", "free", "meeting"]
+
+
+def test_naive_bayes_figure_draws_a_repeated_word_once() -> None:
+    verdict = cb.naive_bayes(["free", "free"], 0.5, [0.3, 0.3], [0.03, 0.03])
+    fig = vb.naive_bayes_figure(verdict)
+    assert list(named(fig, "P(word | spam)")["y"]) == [0.3]  # not two stacked bars
+    assert list(named(fig, "P(spam | words so far)")["x"]) == [
+        "prior",
+        "1. free",
+        "2. free",
+    ]
 
 
 def test_every_figure_is_small() -> None:

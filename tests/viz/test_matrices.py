@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from core import matrices as mat
+from core.parsing import display_number
 from viz import matrices as viz
 from viz import style
 
@@ -94,7 +95,22 @@ def test_layer_diagram_edges_follow_the_weights() -> None:
     assert w11.line.color == style.CURRENT
     assert w12.line.color == style.TARGET
     assert w11.line.width > w12.line.width > w21.line.width
-    assert list(named(fig, "weights").text) == ["2", "−0.5", "0", "1"]
+    assert list(named(fig, "weights").text) == [
+        "W₁₁ = 2",
+        "W₁₂ = −0.5",
+        "W₂₁ = 0",
+        "W₂₂ = 1",
+    ]
+    # each weight written on its own edge, on white, framed in the edge's colour
+    notes = {a.text: a for a in fig.layout.annotations if a.bgcolor == "#FFFFFF"}
+    assert list(notes) == ["2", "−0.5", "0", "1"]
+    assert notes["−0.5"].bordercolor == style.TARGET
+    for (i, j), w in np.ndenumerate(layer.weights):  # the label lies on its edge
+        note = notes[display_number(w, 3)]
+        start, end = (1 - 2 * j) / 2, (1 - 2 * i) / 2  # the nodes' heights
+        assert note.y == pytest.approx(start + note.x * (end - start))
+    # the two edges leaving an input carry their labels at different distances
+    assert notes["2"].x != notes["0"].x
     outputs = named(fig, "outputs y")
     assert outputs.text[0].endswith("z₁ = 1 → y₁ = 1")
 
@@ -175,3 +191,18 @@ def test_play_controls_are_the_shared_ones() -> None:
 def test_a_collapsed_plane_is_written_as_det_zero() -> None:
     fig = viz.warp_figure(mat.plane_warp(mat.plane_map([[0, 0], [0, 0]])))
     assert any("lands on the origin: det = 0" in a.text for a in fig.layout.annotations)
+
+
+def test_transpose_diagonal_leaves_its_entries_clear() -> None:
+    fig = viz.transpose_figure(mat.transpose([[1, 2], [3, 4]]), frames=3)
+    line = named(fig, "main diagonal")
+    assert list(line.x) == pytest.approx(
+        [-0.5, -0.18, None, 0.18, 0.82, None, 1.18, 1.5]
+    )
+    assert list(line.y) == list(line.x)
+    # no drawn piece of the line passes the centre of 1 (0, 0) or of 4 (1, 1)
+    pieces = [
+        (a, b) for a, b in zip(line.x, line.x[1:], strict=False) if None not in (a, b)
+    ]
+    for centre in (0.0, 1.0):
+        assert all(not a < centre < b for a, b in pieces)

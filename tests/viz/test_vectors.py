@@ -99,7 +99,8 @@ def test_angle_value_is_in_the_corner_not_at_the_origin() -> None:
     fig = viz.vectors_figure(dot_product([2, 3], [4, 1]), plane=True)
     near_arc = [a for a in fig.layout.annotations if a.text == "θ"]
     value = next(a for a in fig.layout.annotations if a.text.startswith("θ = "))
-    assert len(near_arc) == 1 and near_arc[0].xref in (None, "x")
+    assert len(near_arc) == 1
+    assert near_arc[0].xref in (None, "x")
     assert (value.xref, value.x, value.y) == ("paper", 0, 1)
 
 

@@ -19,6 +19,14 @@ from viz.bayes.common import (
 
 #: Where each tree's heading sits, top to bottom.
 TREE_TOPS = (0.98, 0.46)
+#: x of the root, the first split and the leaves (the axis runs from −2.2 to 12.4).
+ROOT_X, SPLIT_X, LEAF_X = 0.0, 3.2, 7.0
+X_RANGE = (-2.2, 12.4)
+#: Pixels per unit at the narrowest chart (the laptop's 1366 px screen), to keep a
+#: label clear of its sloping branch: x (about 570 px over the range), y (580 / 1.04).
+PX_PER_X, PX_PER_Y = 39.0, 558.0
+#: About how wide one character of a 15 px branch label is, in pixels.
+CHAR_PX = 8.0
 
 
 class Branch(NamedTuple):
@@ -85,7 +93,7 @@ def _branch(x0: float, y0: float, x1: float, y1: float, branch: Branch) -> dict:
         "mode": "lines",
         "line": {
             "color": style.ACCENT if branch.lit else style.NEUTRAL,
-            "width": 1.5 + 9 * (prob or 0.0),
+            "width": _width(prob),
             "dash": "dot" if prob is None else "solid",
         },
         "hoverinfo": "skip",
@@ -99,7 +107,7 @@ def _leaves(
     """The four leaves: squares in the group colours, the focus ones outlined."""
     return {
         "type": "scatter",
-        "x": [6.0] * 4,
+        "x": [LEAF_X] * 4,
         "y": leaf_y,
         "mode": "markers+text",
         "text": texts,
@@ -120,37 +128,62 @@ def _leaves(
     }
 
 
+def branch_label(
+    ends: tuple[float, float, float, float], branch: Branch, *, first: bool
+) -> dict[str, Any]:
+    """A branch's label on white: over an upward branch, under a downward one.
+
+    A first-level branch's label ends at the branch's middle (the branch slopes
+    away from it there); a second-level one is centred and lifted clear of the
+    rise under half its width. Either way no line strikes through the words.
+    """
+    x0, y0, x1, y1 = ends
+    prob = branch.probability
+    text = f"{branch.name} = {'undefined' if prob is None else display_number(prob)}"
+    slope = abs((y1 - y0) * PX_PER_Y / ((x1 - x0) * PX_PER_X))
+    clear = _width(prob) / 2 + 2 + (0 if first else slope * len(text) * CHAR_PX / 2)
+    up = y1 > y0
+    return {
+        "x": (x0 + x1) / 2,
+        "y": (y0 + y1) / 2,
+        "text": text,
+        "showarrow": False,
+        "xanchor": "right" if first else "center",
+        "yanchor": "bottom" if up else "top",
+        "yshift": clear if up else -clear,
+        "font": {"size": 15, "color": style.ACCENT if branch.lit else style.INK},
+        "bgcolor": "#FFFFFF",
+        "borderpad": 1,
+    }
+
+
+def _width(probability: float | None) -> float:
+    """A branch's line width in pixels: as thick as its probability."""
+    return 1.5 + 9 * (probability or 0.0)
+
+
 def _draw_tree(
     tree: Tree, top: float, n: int, leaf_texts: dict[str, str], focus: set[str]
-) -> tuple[list[dict[str, Any]], list[tuple[float, float, str, str, str]]]:
-    """A tree's traces and its branch labels ``(x, y, text, position, colour)``."""
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A tree's traces and its branch labels (annotations on white)."""
     leaf_y = [top - 0.03 - 0.12 * i for i in range(4)]
     mid_y = [(leaf_y[0] + leaf_y[1]) / 2, (leaf_y[2] + leaf_y[3]) / 2]
     root_y = sum(mid_y) / 2
-    ends = [(0.0, root_y, 3.0, mid_y[0]), (0.0, root_y, 3.0, mid_y[1])]
-    ends += [(3.0, mid_y[i // 2], 6.0, leaf_y[i]) for i in range(4)]
+    ends = [(ROOT_X, root_y, SPLIT_X, y) for y in mid_y]
+    ends += [(SPLIT_X, mid_y[i // 2], LEAF_X, leaf_y[i]) for i in range(4)]
     data, labels = [], []
-    for (x0, y0, x1, y1), branch in zip(ends, tree.branches, strict=True):
-        data.append(_branch(x0, y0, x1, y1, branch))
-        prob = branch.probability
-        value = "undefined" if prob is None else display_number(prob)
-        labels.append(
-            (
-                (x0 + x1) / 2,
-                (y0 + y1) / 2,
-                f"{branch.name} = {value}",
-                "top left" if y1 > y0 else "bottom left",
-                style.ACCENT if branch.lit else style.INK,
-            )
-        )
+    for index, (end, branch) in enumerate(zip(ends, tree.branches, strict=True)):
+        data.append(_branch(*end, branch))
+        labels.append(branch_label(end, branch, first=index < 2))
     data.append(
         {
             "type": "scatter",
-            "x": [0.0, 3.0, 3.0],
+            "x": [ROOT_X, SPLIT_X, SPLIT_X],
             "y": [root_y, *mid_y],
             "mode": "markers+text",
             "text": [f"all {n:,}  ", f"{tree.firsts[0]}  ", f"{tree.firsts[1]}  "],
-            "textposition": "middle left",
+            # away from the branch that comes in: above the upper node, below the lower
+            "textposition": ["middle left", "top left", "bottom left"],
             "textfont": {"size": 16},
             "marker": {"size": 12, "color": style.INK},
             "hoverinfo": "skip",
@@ -182,15 +215,15 @@ def tree_figure(
     }
     labels = group_labels(story)
     leaf_texts = {
-        k: f"  {labels[k]}<br>  {display_number(joint[k])} · "
-        f"{getattr(counts, k):,} of {counts.n:,}"
+        k: f"  {labels[k]}<br>  P = {display_number(joint[k])} "
+        f"({getattr(counts, k):,} of {counts.n:,})"
         for k in joint
     }
     focus = {"posterior": {"a_b", "not_a_b"}, "likelihood": {"a_b", "a_not_b"}}.get(
         perspective, set()
     )
     data: list[dict[str, Any]] = []
-    branch_labels = []
+    branch_labels: list[dict[str, Any]] = []
     annotations = []
     for top, tree in zip(TREE_TOPS, trees(result, story, perspective), strict=True):
         traces, tree_labels = _draw_tree(tree, top, counts.n, leaf_texts, focus)
@@ -198,7 +231,7 @@ def tree_figure(
         branch_labels += tree_labels
         annotations.append(
             {
-                "x": -2.2,
+                "x": X_RANGE[0],
                 "y": top + 0.035,
                 "xanchor": "left",
                 "text": tree.heading,
@@ -206,18 +239,19 @@ def tree_figure(
                 "font": {"size": 16},
             }
         )
-    x, y, texts, positions, colours = (
-        list(c) for c in zip(*branch_labels, strict=True)
-    )
+    # The labels' points, for hover and "Show the numbers" (the words are annotations).
     data.append(
-        text_trace(
-            "branch probabilities",
-            x,
-            y,
-            texts,
-            textposition=positions,
-            textfont={"size": 15, "color": colours},
-        )
+        {
+            **text_trace(
+                "branch probabilities",
+                [label["x"] for label in branch_labels],
+                [label["y"] for label in branch_labels],
+                [label["text"] for label in branch_labels],
+            ),
+            "mode": "markers",
+            "marker": {"size": 8, "opacity": 0},
+            "hovertemplate": "%{text}<extra></extra>",
+        }
     )
     shared, p_a_given_b = display_number(a_b), display_number(result.p_a_given_b)
     p_a, p_b = display_number(result.p_a), display_number(result.p_b)
@@ -229,9 +263,9 @@ def tree_figure(
     }[perspective]
     layout = style.base_layout(headline, height=640, show_legend=False)
     layout.update(
-        xaxis=hidden_axis(-2.2, 11.0),
+        xaxis=hidden_axis(*X_RANGE),
         yaxis=hidden_axis(0.0, 1.04),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        annotations=annotations,
+        annotations=annotations + branch_labels,
     )
     return style.figure(data, layout)

@@ -16,38 +16,60 @@ def _spread(count: int) -> np.ndarray:
     return (count - 1) / 2 - np.arange(count, dtype=float)
 
 
+def along(i: int, m: int) -> float:
+    """How far along its edge (0 at the input, 1 at the output) output ``i``'s weights
+    are written: near the inputs, where the edges fan out before they cross, and each
+    output at its own distance, so one input's labels never stack up in a column."""
+    return 0.3 if m == 1 else 0.2 + 0.22 * i / (m - 1)
+
+
 def _edges(chart: style.Chart, layer: DenseLayer) -> None:
-    """One line per weight (colour = sign, width = size) and the weights written."""
+    """One line per weight (colour = sign, width = size) and the weight on it."""
     m, n = layer.weights.shape
     y_in, y_out = _spread(n), _spread(m)
     biggest = float(np.max(np.abs(layer.weights))) or 1.0
-    # the weight written a third of the way from its input, where edges fan out
-    share = 0.3 if n * m <= 16 else 0.22
+    label_x: list[float] = []
     label_y: list[float] = []
     for i in range(m):
         for j in range(n):
             w = float(layer.weights[i, j])
+            colour = style.CURRENT if w >= 0 else style.TARGET
             chart.add(
                 x=[0.0, 1.0],
                 y=[y_in[j], y_out[i]],
                 mode="lines",
                 name=f"W{subscript(i + 1)}{subscript(j + 1)}",
-                line={
-                    "color": style.CURRENT if w >= 0 else style.TARGET,
-                    "width": 0.5 + 8 * abs(w) / biggest,
-                },
+                line={"color": colour, "width": 0.5 + 8 * abs(w) / biggest},
                 opacity=0.35 if w == 0 else 0.8,
                 hoverinfo="skip",
             )
+            share = along(i, m)
+            label_x.append(share)
             label_y.append(float(y_in[j] + share * (y_out[i] - y_in[j])))
+            # on its own edge, on white, framed in the edge's colour
+            chart.note(
+                x=share,
+                y=label_y[-1],
+                text=display_number(w, 3),
+                showarrow=False,
+                font={"size": 14 if m * n <= 16 else 12, "color": style.INK},
+                bgcolor="#FFFFFF",
+                bordercolor=colour,
+                borderwidth=1,
+                borderpad=1,
+            )
+    # the labels' points, for hover and "Show the numbers" (the words are notes)
     chart.add(
-        x=[share] * len(label_y),
+        x=label_x,
         y=label_y,
-        mode="text",
+        mode="markers",
         name="weights",
-        text=[display_number(w, 3) for w in layer.weights.ravel()],
-        textfont={"size": 14 if m * n <= 16 else 12, "color": style.INK},
-        hoverinfo="skip",
+        text=[
+            f"W{subscript(i + 1)}{subscript(j + 1)} = {display_number(w, 3)}"
+            for (i, j), w in np.ndenumerate(layer.weights)
+        ],
+        marker={"size": 10, "opacity": 0},
+        hovertemplate="%{text}<extra></extra>",
     )
 
 

@@ -33,6 +33,21 @@ def _entries(tr: Transpose, t: float) -> dict[str, Any]:
     }
 
 
+def diagonal(entries: int, side: int) -> tuple[list[float | None], list[float | None]]:
+    """The main diagonal from corner to corner, broken around its ``entries``.
+
+    The entries Aᵢᵢ stay where they are when A turns over, so the line never
+    strikes through them: ``None`` breaks the line at each one. Cells are 1 wide;
+    the gap grows with the matrix, as the numbers take more of a smaller cell.
+    """
+    gap = min(0.3, 0.1 + 0.04 * side)
+    points: list[float | None] = [-0.5]
+    for k in range(entries):
+        points += [k - gap, None, k + gap]
+    points.append(side - 0.5)
+    return points, list(points)
+
+
 def transpose_figure(tr: Transpose, *, frames: int = FRAMES) -> go.Figure:
     """``Aᵀ`` with each entry coloured by its row in ``A``; ▶ Play turns A over its diagonal."""
     rows, cols = tr.matrix.shape
@@ -60,9 +75,10 @@ def transpose_figure(tr: Transpose, *, frames: int = FRAMES) -> go.Figure:
         line={"color": style.NEUTRAL, "width": 2},
         **outline,
     )
+    diagonal_x, diagonal_y = diagonal(min(rows, cols), side)
     chart.add(
-        x=[-0.5, side - 0.5],
-        y=[-0.5, side - 0.5],
+        x=diagonal_x,
+        y=diagonal_y,
         name="main diagonal",
         line={"color": style.ACCENT, "width": 3, "dash": "dash"},
         **outline,
