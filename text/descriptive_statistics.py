@@ -203,19 +203,37 @@ def describe_centre(summary: DataSummary, effect: OutlierEffect | None) -> str:
     text = f"The mean is **{mean}** and the median (the middle value) is **{median}**."
     if effect is None:
         return text + " With so few different values there is no outlier to test."
-    gap = effect.mean_shift - effect.median_shift
+    mean_shift, median_shift = (
+        display_number(effect.mean_shift),
+        display_number(effect.median_shift),
+    )
+    mean_to = f"(to {display_number(effect.mean_without)})"
+    median_to = f"(to {display_number(effect.median_without)})"
     text += (
         f" Dropping {display_number(effect.value, 6)}, the value farthest from the "
-        f"median, would move the mean by **{display_number(effect.mean_shift)}** "
-        f"(to {display_number(effect.mean_without)}) but the median only by "
-        f"**{display_number(effect.median_shift)}** "
-        f"(to {display_number(effect.median_without)})"
+        "median, would move "
     )
-    if gap > 0:
-        text += ": one extreme value drags the mean, while the median barely notices."
-    else:
-        text += "."
-    return text
+    if mean_shift == median_shift:  # as shown: "by 5 … only by 5" would be wrong
+        return text + (
+            f"the mean by **{mean_shift}** {mean_to} and the median by the same "
+            f"**{mean_shift}** {median_to}: no value here is extreme enough to drag "
+            "the mean more than the median."
+        )
+    if effect.mean_shift > effect.median_shift:
+        median = (
+            f"only by **{median_shift}** {median_to}"
+            if effect.median_shift > 0
+            else f"**not at all** (it stays {display_number(effect.median_without)})"
+        )
+        return text + (
+            f"the mean by **{mean_shift}** {mean_to} but the median {median}: one "
+            "extreme value drags the mean, while the median barely notices."
+        )
+    return text + (
+        f"the median by **{median_shift}** {median_to}, more than the mean "
+        f"(**{mean_shift}**, {mean_to[1:-1]}): the middle of these values sits in a "
+        "gap, so losing one value moves it a long way."
+    )
 
 
 POPULATION_SENTENCE = (

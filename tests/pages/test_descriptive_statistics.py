@@ -124,3 +124,21 @@ def test_bad_url_values_fall_back_with_a_note() -> None:
     notes = " ".join(c.value for c in at.caption)
     for key in ("data", "view", "ddof"):
         assert f"Ignored `{key}`" in notes
+
+
+def test_mean_vs_median_opens_where_they_differ() -> None:
+    at = page_test(SCRIPT, {"view": "center"}).run()
+    assert not at.exception
+    # not the notebook's 10, 20, 30, 40 (mean = median): the same with an outlier
+    assert at.text_input(key="data").value == "10, 20, 30, 40, 200"
+    assert "The mean is **60**" in texts(at)
+    assert "median (the middle value) is **30**" in texts(at)
+    assert at.query_params["data"] == "10, 20, 30, 40, 200"
+    at.button(key="preset_notebook").click().run()  # the learner's choice stays
+    assert at.text_input(key="data").value == "10, 20, 30, 40"
+    assert "and the median by the same **5**" in texts(at)
+
+
+def test_a_link_that_names_the_notebook_list_keeps_it() -> None:
+    at = page_test(SCRIPT, {"view": "center", "data": "10, 20, 30, 40"}).run()
+    assert at.text_input(key="data").value == "10, 20, 30, 40"

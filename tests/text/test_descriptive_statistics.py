@@ -46,3 +46,29 @@ def test_centre_code_runs() -> None:
     s = stats.summarize("3, 1, 2, 100")
     assert run_snippet(txt.centre_code(s.values)) == (s.mean, s.median)
     assert float(s.median) == 2.5
+
+
+@pytest.mark.parametrize(
+    ("data", "says", "never"),
+    [
+        # one extreme value: the mean moves, the median only a little
+        (
+            "10, 20, 30, 40, 200",
+            "mean by **35** (to 25) but the median only by **5**",
+            "",
+        ),
+        # no outlier: the same shift, never "by 5 … but only by 5"
+        ("10, 20, 30, 40", "and the median by the same **5**", "only by"),
+        ("1, 1, 1, 100, 100", "the median **not at all** (it stays 1)", "only by"),
+        # the middle in a gap: the median moves more than the mean
+        ("1, 2, 10, 11", "the median by **4** (to 10), more than the mean", "only by"),
+    ],
+)
+def test_the_outlier_sentence_is_right_in_every_case(
+    data: str, says: str, never: str
+) -> None:
+    summary = stats.summarize(data, 0)
+    sentence = txt.describe_centre(summary, stats.outlier_effect(summary))
+    assert says in sentence
+    if never:
+        assert never not in sentence

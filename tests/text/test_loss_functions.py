@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from core import loss_functions as lf
+from core.parsing import format_number
 from tests.helpers import run_snippet
 from text import loss_functions as words
+from text.common import latex_number
 
 # -- the code panels' code reproduces the numbers --------------------------------------
 
@@ -56,6 +58,19 @@ def test_descriptions() -> None:
     best = lf.fit_line(data, fit.w_best, fit.b_best)
     assert "is the least-squares line" in words.describe_fit(best)
     assert "1.359" in words.fit_latex(fit)
+
+
+def test_the_best_line_stays_hidden_until_asked() -> None:
+    data = lf.make_dataset(12, 0, 1.0)
+    fit = lf.fit_line(data, 1.0, 0.0)
+    best_w = format_number(fit.w_best, 4)
+    assert best_w in words.describe_fit(fit)
+    hidden = words.describe_fit(fit, show_best=False)
+    assert best_w not in hidden  # the line is not given away ...
+    assert format_number(fit.mse_best, 5) in hidden  # ... the MSE to beat is
+    assert latex_number(fit.w_best) in words.fit_latex(fit)
+    assert latex_number(fit.w_best) not in words.fit_latex(fit, show_best=False)
+    assert latex_number(fit.mse_best, 5) in words.fit_latex(fit, show_best=False)
     assert r"\delta = 1.5" in words.loss_curves_latex(1.5)
 
 

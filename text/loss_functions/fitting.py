@@ -30,14 +30,22 @@ VALLEY_NOTE = (
 )
 
 
-def fit_latex(fit: LineFit) -> str:
-    """The learner's MSE and the smallest possible one, with numbers."""
+def fit_latex(fit: LineFit, show_best: bool = True) -> str:
+    """The learner's MSE and the smallest possible one, with numbers.
+
+    ``show_best=False``: the smallest MSE without the (w, b) that reach it.
+    """
     w, b = latex_number(fit.w), latex_number(fit.b)
+    where = (
+        rf" = L({latex_number(fit.w_best)},\ {latex_number(fit.b_best)})"
+        if show_best
+        else ""
+    )
     return (
         r"\begin{gathered}"
         r"L(w, b) = \frac{1}{n}\sum_{i=1}^{n} \big(y_i - (w x_i + b)\big)^2 \\"
         rf"L({w},\ {b}) = {latex_number(fit.mse, 5)} \qquad"
-        rf"\min L = L({latex_number(fit.w_best)},\ {latex_number(fit.b_best)}) = {latex_number(fit.mse_best, 5)}"
+        rf"\min L{where} = {latex_number(fit.mse_best, 5)}"
         r"\end{gathered}"
     )
 
@@ -53,8 +61,12 @@ def gradient_latex(fit: LineFit) -> str:
     )
 
 
-def describe_fit(fit: LineFit) -> str:
-    """What the line and the contour show right now."""
+def describe_fit(fit: LineFit, show_best: bool = True) -> str:
+    """What the line and the contour show right now.
+
+    ``show_best=False`` (the learner has not asked to see the best line yet): the
+    best MSE is the target to beat, but the best line itself is not given away.
+    """
     w, b = format_number(fit.w, 4), format_number(fit.b, 4)
     if fit.at_best:
         return (
@@ -69,9 +81,14 @@ def describe_fit(fit: LineFit) -> str:
     if abs(gb) > 1e-9:
         moves.append(f"{'lower' if gb > 0 else 'raise'} b")
     hint = " and ".join(moves) if moves else "stay"
+    best = (
+        f"the best line (y = {format_number(fit.w_best, 4)}·x + {format_number(fit.b_best, 4)})"
+        if show_best
+        else "the best line"
+    )
     return (
         f"Your line y = {w}·x + {b} has **MSE {format_number(fit.mse, 5)}**, the mean area of its "
-        f"{fit.data.n} squares; the best line (y = {format_number(fit.w_best, 4)}·x + {format_number(fit.b_best, 4)}) "
+        f"{fit.data.n} squares; {best} "
         f"reaches {format_number(fit.mse_best, 5)}, so yours is {format_number(fit.excess, 4)} above the minimum. "
         f"The gradient ({format_number(float(gw), 3)}, {format_number(float(gb), 3)}) says: {hint} to go "
         "downhill on the bowl."

@@ -34,7 +34,11 @@ from viz.gradient_descent.curves import (
 
 
 def _path_traces(result: Descent1D, shown: np.ndarray) -> list[Dict]:
-    """The path (arrows), its start and its last point; traces 2, 3 and 4."""
+    """The path (arrows), its start, where Play is and the end; traces 2 to 5.
+
+    Play moves trace 4, which has no legend entry (a legend cannot follow the
+    frames); the legend names trace 5, which stays at the last step.
+    """
     ws, losses = result.w, result.path.losses
     k = result.path.steps_taken
     return [
@@ -68,12 +72,24 @@ def _path_traces(result: Descent1D, shown: np.ndarray) -> list[Dict]:
             },
             "hoverinfo": "skip",
         },
-        point(
-            float(ws[-1]),
-            float(losses[-1]),
-            f"after step {k}: w = {display_number(float(ws[-1]), 6)}",
-            style.ACCENT,
-        ),
+        {
+            **point(float(ws[-1]), float(losses[-1]), "the step shown", style.ACCENT),
+            "showlegend": False,
+        },
+        {
+            "type": "scatter",
+            "x": [float(ws[-1])],
+            "y": [float(losses[-1])],
+            "mode": "markers",
+            "name": f"after step {k}: w = {display_number(float(ws[-1]), 6)}",
+            "marker": {
+                "color": style.ACCENT,
+                "size": 20,
+                "symbol": "diamond-open",
+                "line": {"width": 3},
+            },
+            "hovertemplate": f"after step {k}<br>w = %{{x:.6g}}<extra></extra>",
+        },
     ]
 
 
