@@ -8,7 +8,7 @@ from views.equations import one, two
 
 page.run(
     "equations",
-    "Equations: solving ax + b = 0",
+    "Equations: one unknown, then two",
     intro=words.INTRO,
     views=(one.VIEW, two.VIEW),
 )

@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from core.equations import LinearSolution, SystemSolution
@@ -22,9 +24,37 @@ from core.parsing import code_literal, display_number, format_number
 INTRO = (
     "An **equation** says two expressions are equal. In machine learning a model "
     "*is* an equation — `y = w·x + b` — and training solves equations for its "
-    "parameters. Move **a** and **b** and watch where the line crosses zero. "
-    "*(Notebook cell 1: a = 2, b = −4 gives x = 2.0.)*"
+    "parameters. Move the coefficients and watch where one line crosses zero, or "
+    "where two lines cross. *(Notebook cell 1: a = 2, b = −4 gives x = 2.0.)*"
 )
+
+
+def linear_terms(
+    coefficients: Sequence[float], names: Sequence[str], *, latex: bool = False
+) -> str:
+    """``2x − y``, ``x + 3y``, ``−x``: a sum of terms as a person writes it.
+
+    A coefficient of 1 is left out (``x``, not ``1x``), −1 is a minus sign, a
+    zero term is dropped (all zero: ``0``). ``latex=True`` writes a thin space
+    between number and name and an ASCII minus.
+    """
+    minus = "-" if latex else "−"
+    gap = r"\," if latex else ""
+    written = ""
+    for value, name in zip(coefficients, names, strict=True):
+        if value == 0:
+            continue
+        size = abs(value)
+        number = (
+            ""
+            if size == 1
+            else (format_number(size, 6) if latex else display_number(size)) + gap
+        )
+        if not written:
+            written = (minus if value < 0 else "") + number + name
+        else:
+            written += f" {minus if value < 0 else '+'} {number}{name}"
+    return written or "0"
 
 
 # -- code shown to the learner (the notebook's style, current values filled in) ----------
@@ -139,10 +169,11 @@ def system_latex(solution: SystemSolution) -> str:
     (a1, b1), (a2, b2) = (
         [format_number(v, 6) for v in row] for row in solution.coefficients
     )
+    left_1, left_2 = (
+        linear_terms(row, ("x", "y"), latex=True) for row in solution.coefficients
+    )
     c1, c2 = (format_number(v, 6) for v in solution.constants)
-    system = (
-        rf"\begin{{cases}} {a1}\,x + {b1}\,y = {c1} \\ {a2}\,x + {b2}\,y = {c2} \end{{cases}}"
-    ).replace("+ -", "- ")
+    system = rf"\begin{{cases}} {left_1} = {c1} \\ {left_2} = {c2} \end{{cases}}"
 
     def p(text: str) -> str:
         return f"({text})" if text.startswith("-") else text

@@ -162,6 +162,18 @@ def _add_solution(
         )
 
 
+def _terms(a: float, b: float) -> str:
+    """``x + y``, ``2x − y``, ``−x``: no 1 before a name, no zero term."""
+    written = ""
+    for value, name in ((a, "x"), (b, "y")):
+        if value == 0:
+            continue
+        number = "" if abs(value) == 1 else display_number(abs(value))
+        sign = "−" if value < 0 else "+"
+        written += f" {sign} {number}{name}" if written else f"{sign}{number}{name}"
+    return (written[1:] if written.startswith("+") else written) or "0"
+
+
 def system_figure(
     solution: SystemSolution,
     *,
@@ -174,9 +186,7 @@ def system_figure(
     for index, colour in ((0, style.CURRENT), (1, style.SECOND)):
         (a_i, b_i), c_i = solution.coefficients[index], solution.constants[index]
         line_x, line_y = system_line(a_i, b_i, c_i, xs)
-        label = f"{display_number(a_i)}x + {display_number(b_i)}y = {display_number(c_i)}".replace(
-            "+ −", "− "
-        )
+        label = f"{_terms(a_i, b_i)} = {display_number(c_i)}"
         same = solution.kind == "all" and index == 1
         chart.add(
             x=line_x,

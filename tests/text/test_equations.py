@@ -50,3 +50,19 @@ def test_latex_substitutes_the_numbers() -> None:
     latex = words.linear_latex(eq.solve_linear(2, -4))
     assert r"-\frac{-4}{2} = 2" in latex
     assert "(-1)" in words.system_latex(eq.solve_system([[1, 1], [1, -1]], [3, 1]))
+
+
+def test_two_equations_drop_the_ones() -> None:
+    latex = words.system_latex(eq.solve_system([[1, 1], [1, -1]], [3, 1]))
+    assert r"x + y = 3 \\ x - y = 1" in latex  # not "1\,x + 1\,y"
+    assert r"1\,x" not in latex
+    assert r"1\,y" not in latex
+    assert words.linear_terms((2, -1), ("x", "y")) == "2x − y"
+    assert words.linear_terms((-1, 0), ("x", "y")) == "−x"
+    assert words.linear_terms((0, 0), ("x", "y")) == "0"
+    assert words.linear_terms((-2.5, 1), ("x", "y"), latex=True) == r"-2.5\,x + y"
+
+
+def test_the_intro_speaks_to_both_views() -> None:
+    assert "Move **a** and **b**" not in words.INTRO
+    assert "two lines cross" in words.INTRO

@@ -55,6 +55,9 @@ def test_system_figure_marks_the_crossing() -> None:
     point = _trace(fig, "solution")
     assert (list(point.x), list(point.y)) == ([2.0], [1.0])
     assert fig.layout.yaxis.scaleanchor == "x"
+    names = [t.name for t in fig.data]
+    assert "(1) x + y = 3" in names  # not "1x + 1y"
+    assert "(2) x − y = 1" in names
 
 
 @pytest.mark.parametrize(
