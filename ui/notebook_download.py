@@ -14,8 +14,8 @@ import streamlit as st
 from ui.notebook import Cell, Sheet, charts_csv, notebook_bytes
 
 _RECORD = "_take_home_"
-NOTEBOOK_LABEL = "⬇ Download as notebook"
-CSV_LABEL = "⬇ Chart numbers (CSV)"
+NOTEBOOK_LABEL = "Download as notebook"
+CSV_LABEL = "Download chart numbers (CSV)"
 
 
 class Record:

@@ -6,7 +6,8 @@ import streamlit as st
 
 from core import loss_functions as lf
 from text import loss_functions as words
-from ui import page
+from text.questions import further as Q
+from ui import page, predict
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
@@ -54,11 +55,18 @@ def render(state: PageState, frame: Frame) -> None:
         with right:
             lines = page.figure_of(viz.outlier_figure, comparison)
             page.chart(lines, key="chart_outlier", alt=sentence)
-        st.markdown(words.markdown_table(words.comparison_rows(comparison)))
+        table = words.markdown_table(words.comparison_rows(comparison))
+        predict.shown(st.markdown, table)
         st.caption(words.COMPARE_NOTE)
         code_panel(
             words.compare_code(comparison), words.compare_code_result(comparison)
         )
 
 
-VIEW = View("compare", "MSE vs MAE vs Huber", PARAMS, render)
+VIEW = View(
+    "compare",
+    "MSE vs MAE vs Huber",
+    PARAMS,
+    render,
+    questions=(Q.LOSS_OUTLIER_HUBER, Q.LOSS_MSE_WITH_OUTLIER),
+)
