@@ -190,6 +190,8 @@ def parse_table(
         The numeric columns (shape (rows, k), with a mask of the cells present), the
         names of the text columns left out, and whether a header was found.
     """
+    max_chars = check_int(max_chars, "The character limit", 1, MAX_UPLOAD_BYTES)
+    max_rows = check_int(max_rows, "The row limit", 1, MAX_UPLOAD_ROWS)
     rows, lines, sep = _rows(text, max_chars, max_rows)
     decimal_comma = sep != ","
     width = max(len(row) for row in rows)

@@ -176,9 +176,9 @@ def table_feature_matrix(
     """
     threshold = check_in_range(threshold, "the warning threshold", 0.5, 0.99)
     names = list(chosen.names)
-    if target not in names:
+    if not isinstance(target, str) or target not in names:
         raise ValueError(
-            f"The table has no number column {target[:40]!r} to predict; choose "
+            f"The table has no number column {str(target)[:40]!r} to predict; choose "
             f"one of: {', '.join(names)}."
         )
     if len(names) > MAX_MATRIX_COLUMNS:

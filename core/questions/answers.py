@@ -98,7 +98,7 @@ def cosine(a: Any, b: Any) -> Answer:
 def product_cell(a: str, b: str, cell: int) -> Answer:
     """Cell number ``cell`` (row by row, clamped) of ``A @ B``: within 5 %, ≥ 0.5."""
     product = mat.multiply_from_text(a, b)
-    i, j = product.cell_index(cell)
+    i, j = product.cell_index(check_int(cell, "cell"))
     value = float(product.c[i, j])
     return make_answer(value, tolerance=relative_tolerance(value, floor=0.5))
 

@@ -14,7 +14,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from core.parsing import check_finite_number, format_number, parse_number
+from core.parsing import (
+    check_finite_number,
+    check_in_range,
+    format_number,
+    parse_number,
+)
 
 #: Largest size of a guess when a question has no natural range (a typed
 #: ``1e300`` gets a clear message instead of a meaningless "off by 1e300").
@@ -68,7 +73,10 @@ def relative_tolerance(value: float, share: float = 0.05, floor: float = 0.1) ->
     >>> relative_tolerance(200.0), relative_tolerance(1.0)
     (10.0, 0.1)
     """
-    return max(floor, share * abs(value))
+    number = check_finite_number(value, "The answer")
+    share = check_in_range(share, "The share of the answer", 0.0, 1.0)
+    floor = check_in_range(floor, "The smallest tolerance", 0.0)
+    return max(floor, share * abs(number))
 
 
 def make_answer(
@@ -83,9 +91,14 @@ def make_answer(
     An answer that is not a finite number (a diverged descent, a root that does not
     exist) raises ``ValueError``: the question has no answer for these values.
     """
-    number = float(value)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"the answer must be a number, not {value!r}") from None
     if not math.isfinite(number):
         raise ValueError("there is no finite answer for these values")
+    low = check_finite_number(low, "The lowest answer")
+    high = check_finite_number(high, "The highest answer")
     if not low <= number <= high:
         raise ValueError(
             f"the answer {format_number(number, 6)} is outside "

@@ -23,7 +23,7 @@ import pkgutil
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -127,6 +127,16 @@ BY_NAME: dict[str, tuple[Any, ...]] = {
     "z": (np.array([-1.0, 0.0, 2.0]),),
     "r": (np.array([-1.0, 0.5, 3.0]), 0.5),
     "delta": (1.0,),
+    # a topic's names, which core.questions passes on by the page's URL names
+    "fn": ("square",),
+    "source": ("uniform",),
+    "act": ("relu",),
+}
+#: Values for one parameter of one function, when neither its name nor its
+#: annotation says what a valid value looks like.
+BY_FUNCTION: dict[tuple[str, str], tuple[Any, ...]] = {
+    ("core.questions.further.loss_dataset", "data"): ("seeded", "typed"),
+    ("core.correlation.features.table_feature_matrix", "target"): ("y",),
 }
 _NUMBERS: tuple[Any, ...] = (1.0, 0.5, 2.0, 0.0, 0.3)
 _INTS: tuple[Any, ...] = (2, 10, 1, 3, 20, 100, 0)
@@ -165,7 +175,8 @@ def candidates(
     """Plausible valid values of one parameter, most likely first."""
     if param.name == "optimisers":
         return [_optimisers()]
-    named = list(BY_NAME.get(param.name, ()))
+    named = list(BY_FUNCTION.get((f"{fn.__module__}.{fn.__name__}", param.name), ()))
+    named += BY_NAME.get(param.name, ())
     return named + _by_hint(fn, param, hint)
 
 
@@ -188,6 +199,8 @@ def _by_shape(
 ) -> list[Any]:
     if hint is Any and param.name == "text":
         return list(TEXTS)
+    if hint is bytes:  # an uploaded file
+        return [text.encode() for text in TEXTS]
     if hint is str:
         if _TEXT_NAMES.search(param.name):
             return list(TEXTS) + _dict_keys(fn)
@@ -211,12 +224,13 @@ def _dict_keys(fn: Callable[..., Any]) -> list[str]:
     """The keys of the module's public dicts of named things (sources, surfaces, …)."""
     own = importlib.import_module(fn.__module__)
     package = fn.__module__.rsplit(".", 1)[0] + "."
+    modules = [own, *core_modules()] if package != "core." else [own]
+    return _keys_of(m for m in modules if m.__name__.startswith(package))
+
+
+def _keys_of(modules: Iterable[types.ModuleType]) -> list[str]:
     keys: list[str] = []
-    for module in (own, *core_modules()):
-        if package == "core." and module is not own:
-            continue
-        if not module.__name__.startswith(package):
-            continue
+    for module in modules:
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, dict):
                 keys += [k for k in value if isinstance(k, str) and k not in keys]

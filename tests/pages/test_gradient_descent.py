@@ -17,30 +17,41 @@ def path_x(at: AppTest) -> list[float]:
     return [float(v) for v in trace(figures(at)[0], "gradient-descent path")["x"]]
 
 
-# -- defaults: notebook cell 5 ------------------------------------------------------------
+# -- defaults: a descent worth watching, from notebook cell 5 ----------------------------
 
 
-def test_default_is_notebook_cell_5() -> None:
+def test_default_opens_on_twenty_steps_from_the_notebook_start() -> None:
     at = page_test(SCRIPT).run()
     assert not at.exception
     assert not at.error
     assert at.number_input(key="w0").value == 5.0
     assert at.number_input(key="lr").value == 0.1
-    assert at.slider(key="steps").value == 1
+    assert at.slider(key="steps").value == 20  # not one step: the descent shows
+    path = path_x(at)
+    assert len(path) == 21
+    assert path[:2] == [5.0, 4.0]  # the notebook's step is the first
+    assert path[-1] == pytest.approx(5 * 0.8**20)
+    code, output = code_panel(at)
+    assert run_snippet(code) == pytest.approx(float(output))
+    assert "smooth convergence" in texts(at)
+    assert dict(at.query_params) == {}
+
+
+def test_one_step_is_notebook_cell_5() -> None:
+    at = page_test(SCRIPT, {"steps": "1"}).run()
+    assert not at.exception
     code, output = code_panel(at)
     assert output == "4.0"  # Out[5]: 4.0
     assert run_snippet(code) == 4.0
     assert "gradient = 2 * w\nw = w - lr * gradient" in code
     assert path_x(at) == [5.0, 4.0]
-    assert "smooth convergence" in texts(at)
-    assert dict(at.query_params) == {}
 
 
 # -- 1-D controls ------------------------------------------------------------------------
 
 
 def test_step_buttons_add_steps_and_back_to_zero() -> None:
-    at = page_test(SCRIPT).run()
+    at = page_test(SCRIPT, {"steps": "1"}).run()
     at.button(key="add_10").click().run()
     assert at.slider(key="steps").value == 11
     assert len(path_x(at)) == 12
@@ -121,7 +132,7 @@ def test_changing_the_function_and_start() -> None:
 
 
 def test_learning_rate_changes_the_first_step() -> None:
-    at = page_test(SCRIPT).run()
+    at = page_test(SCRIPT, {"steps": "1"}).run()
     at.number_input(key="lr").set_value(0.25).run()
     assert path_x(at) == [5.0, 2.5]
     assert at.query_params["lr"] == "0.25"
@@ -137,7 +148,8 @@ def test_log_scale_toggle() -> None:
 
 def test_animation_frames_reach_the_browser() -> None:
     at = page_test(SCRIPT, {"steps": "12"}).run()
-    figure = figures(at)[0]
+    # the live chart first, then the loss at each step, then Play in its expander
+    figure = figures(at)[2]
     assert len(figure["frames"]) == 13
     assert figure["layout"]["updatemenus"][0]["buttons"][0]["method"] == "animate"
 
@@ -212,7 +224,8 @@ def test_race_view_defaults_and_code() -> None:
             pytest.approx(end[0], abs=1e-6),
             pytest.approx(end[1], abs=1e-6),
         )
-    assert len(figures(at)) == 2  # contour and loss; no 3-D until asked
+    # the live race, the clickable contour and the losses; no 3-D until asked
+    assert len(figures(at)) == 3
 
 
 def test_switching_surface_moves_the_start_there() -> None:
@@ -254,7 +267,7 @@ def test_start_sliders_and_steps_move_the_paths() -> None:
 def test_3d_toggle_adds_the_surface() -> None:
     at = page_test(SCRIPT, {"view": "race", "surface3d": "1"}).run()
     assert not at.exception
-    assert figures(at)[2]["data"][0]["type"] == "surface"
+    assert figures(at)[3]["data"][0]["type"] == "surface"  # after live, contour, loss
 
 
 def test_race_divergence_is_said() -> None:
@@ -286,11 +299,11 @@ def test_bad_url_values_fall_back_with_a_note() -> None:
     at = page_test(SCRIPT, query).run()
     assert not at.exception
     assert at.number_input(key="lr").value == 0.1
-    assert at.slider(key="steps").value == 1
+    assert at.slider(key="steps").value == 20
     notes = " ".join(c.value for c in at.caption)
     for key in ("lr", "steps", "fn", "view", "p2"):
         assert f"Ignored `{key}`" in notes
-    assert path_x(at) == [5.0, 4.0]
+    assert path_x(at)[:2] == [5.0, 4.0]
 
 
 @pytest.mark.parametrize(

@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core import loss_functions as lf
+from core.parsing import format_number
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
+from viz.loss_functions.live import LIVE_PATH_POINTS
 
 SCRIPT = "pages/loss_functions.py"
 
 
-def _rectangle_areas(figure_trace) -> list[float]:
+def _rectangle_areas(figure_trace: dict[str, Any]) -> list[float]:
     xs = np.asarray(figure_trace["x"], dtype=float).reshape(-1, 6)[:, :5]
     ys = np.asarray(figure_trace["y"], dtype=float).reshape(-1, 6)[:, :5]
     return list(np.ptp(xs, axis=1) * np.ptp(ys, axis=1))
 
 
-def _table(at) -> list[dict[str, str]]:
+def _table(at: AppTest) -> list[dict[str, str]]:
     """The rows of the first markdown table on the page."""
     text = next(m.value for m in at.markdown if m.value.startswith("| "))
     header, _, *rows = (line.strip("| ").split(" | ") for line in text.splitlines())
     return [dict(zip(header, row, strict=True)) for row in rows]
 
 
-def _code_panels(at) -> list[tuple[str, str]]:
+def _code_panels(at: AppTest) -> list[tuple[str, str]]:
     blocks = [block.value for block in at.code]
     return [(blocks[i], blocks[i + 1]) for i in range(0, len(blocks), 2)]
 
@@ -143,16 +148,18 @@ def test_unequal_lengths_in_a_link_show_an_error_not_a_crash() -> None:
 # -- view 2: fit a line by hand ---------------------------------------------------------------
 
 
-def _fit_page(query: dict[str, str] | None = None):
+def _fit_page(query: dict[str, str] | None = None) -> AppTest:
     return page_test(SCRIPT, {"view": "fit", **(query or {})}).run()
 
 
 def test_fit_view_defaults() -> None:
-    at = _fit_page()
+    at = _fit_page({"show_best": "1"})  # the best line shown (hidden by default)
     assert not at.exception
     data = lf.make_dataset(12, 0, 1.0)
     fit = lf.fit_line(data, 1.0, 0.0)
-    line_fig, bowl = figures(at)
+    # one live chart, two panels: the line and its squares, the MSE bowl
+    (chart,) = figures(at)
+    line_fig = bowl = chart
     np.testing.assert_allclose(trace(line_fig, "data")["y"], data.y)
     assert at.metric[0].value == "1.9619"
     star = trace(bowl, "least squares")
@@ -161,7 +168,7 @@ def test_fit_view_defaults() -> None:
     )
     assert star["x"][0] == pytest.approx(w_ref)
     assert star["y"][0] == pytest.approx(b_ref)
-    assert list(trace(bowl, "you")["x"]) == [1.0]
+    assert list(trace(bowl, "you (")["x"]) == [1.0]
     panels = _code_panels(at)
     assert len(panels) == 2
     for code, output in panels:
@@ -173,7 +180,8 @@ def test_moving_w_moves_the_line_the_squares_and_the_point() -> None:
     at = _fit_page()
     at.number_input(key="w").set_value(0.5).run()
     assert not at.exception
-    line_fig, bowl = figures(at)
+    (chart,) = figures(at)  # the line's panel and the bowl's, in one live chart
+    line_fig = bowl = chart
     line = trace(line_fig, "your line")
     np.testing.assert_allclose(line["y"], 0.5 * np.asarray(line["x"]))
     fit = lf.fit_line(lf.make_dataset(12, 0, 1.0), 0.5, 0.0)
@@ -181,7 +189,7 @@ def test_moving_w_moves_the_line_the_squares_and_the_point() -> None:
         sorted(_rectangle_areas(trace(line_fig, "squared errors"))),
         np.sort(fit.residuals**2),
     )
-    assert list(trace(bowl, "you")["x"]) == [0.5]
+    assert list(trace(bowl, "you (")["x"]) == [0.5]
     assert at.metric[0].value == f"{fit.mse:.5g}"
     assert at.query_params["w"] == "0.5"
 
@@ -197,20 +205,31 @@ def test_snap_to_best_fit() -> None:
     assert at.metric[0].value == at.metric[1].value
 
 
-def test_hiding_the_best_fit() -> None:
-    at = _fit_page()
-    at.toggle(key="show_best").set_value(False).run()
+def test_the_best_fit_stays_hidden_until_asked() -> None:
+    at = _fit_page()  # the learner tries first: no best line, no (w, b) of it
+    assert at.toggle(key="show_best").value is False
     names = [t.get("name", "") for fig in figures(at) for t in fig["data"]]
     assert not any(name.startswith(("best fit", "least squares")) for name in names)
+    fit = lf.fit_line(lf.make_dataset(12, 0, 1.0), 1.0, 0.0)
+    assert format_number(fit.w_best, 4) not in texts(at)
+    at.toggle(key="show_best").set_value(True).run()
+    names = [t.get("name", "") for fig in figures(at) for t in fig["data"]]
+    assert any(name.startswith(("best fit", "least squares")) for name in names)
+    assert at.query_params["show_best"] == "1"
 
 
 def test_descent_path_follows_the_controls() -> None:
     at = _fit_page()
-    path = trace(figures(at)[1], "descent path")
-    assert len(path["x"]) == 101  # start + 100 steps
+    path = trace(figures(at)[0], "descent path")  # on the bowl's panel
+    run = lf.descent_path(lf.make_dataset(12, 0, 1.0), 1.0, 0.0, lr=0.02, steps=100)
+    assert run.steps_taken == 100
+    # the live chart thins the 101 points of the run, its two ends kept
+    assert len(path["x"]) == LIVE_PATH_POINTS
+    assert (path["x"][0], path["y"][0]) == (1.0, 0.0)
+    assert (path["x"][-1], path["y"][-1]) == pytest.approx(tuple(run.points[-1]))
     at.number_input(key="lr").set_value(0.5).run()
     assert not at.exception
-    drawn = trace(figures(at)[1], "descent path")
+    drawn = trace(figures(at)[0], "descent path")
     assert "diverged at step" in drawn["name"]
     assert "diverged at step" in texts(at)
     assert at.metric[2].value == "∞"
@@ -225,7 +244,7 @@ def test_descent_path_follows_the_controls() -> None:
 
 def test_gradient_descent_code_matches_the_drawn_path() -> None:
     at = _fit_page({"steps": "40", "lr": "0.01"})
-    end = trace(figures(at)[1], "descent path")
+    end = trace(figures(at)[0], "descent path")
     code, output = _code_panels(at)[1]
     w, b, mse = run_snippet(code)
     assert (w, b) == pytest.approx((end["x"][-1], end["y"][-1]))
@@ -233,9 +252,10 @@ def test_gradient_descent_code_matches_the_drawn_path() -> None:
 
 
 def test_typed_data_and_its_errors() -> None:
-    at = _fit_page({"data": "typed", "x": "0, 1, 2", "y": "1, 3, 5"})
+    query = {"data": "typed", "x": "0, 1, 2", "y": "1, 3, 5", "show_best": "1"}
+    at = _fit_page(query)
     assert not at.exception
-    star = trace(figures(at)[1], "least squares")
+    star = trace(figures(at)[0], "least squares")
     assert (star["x"][0], star["y"][0]) == pytest.approx((2.0, 1.0))
     at.text_input(key="x").set_value("2, 2, 2").run()
     assert not at.exception

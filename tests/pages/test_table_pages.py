@@ -103,7 +103,7 @@ def test_statistics_bad_table_keeps_last_chart() -> None:
 
 def test_loss_fit_on_anscombe_columns() -> None:
     query = {"view": "fit", "data": "table", "dataset": "anscombe"}
-    query |= {"col_x": "x1", "col_y": "y1"}
+    query |= {"col_x": "x1", "col_y": "y1", "show_best": "1"}  # best line asked for
     at = _run("pages/loss_functions.py", query)
     assert "11 used" in texts(at)
     # Anscombe I: least squares y = 0.5·x + 3 (0.5001, 3.0001)

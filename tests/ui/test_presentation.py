@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.helpers import decode, page_test
+from tests.helpers import figures as every_figure
 from ui import numbers, presentation
 from viz.presentation import MIN_TEXT, PRESENTED
 
@@ -86,7 +87,7 @@ def test_a_bad_present_value_falls_back_with_a_note() -> None:
 def test_show_the_numbers_lists_what_the_chart_draws() -> None:
     at = page_test("pages/gradient_descent.py", {"view": "descent"}).run()
     expanders = [e for e in at.expander if e.label == numbers.LABEL]
-    assert len(expanders) == len(figures(at))  # one under every chart
+    assert len(expanders) == len(every_figure(at))  # one under every chart, live too
     assert not at.table  # closed: nothing built, nothing sent
     at.session_state[numbers.key_of("descent")] = True  # the learner opens it
     at.run()
