@@ -15,6 +15,9 @@ from tests.e2e.conftest import CHART, Server, open_page, wait_idle
 pytestmark = pytest.mark.e2e
 
 CHARTS = '[data-testid="stPlotlyChart"]'
+#: A live chart (``ui.live_chart``): the target-ρ cloud and the outlier's chart.
+LIVE = ".live-chart"
+METRICS = '[data-testid="stMetric"]'
 
 
 @pytest.fixture(autouse=True)
@@ -56,21 +59,27 @@ def test_constant_data_says_so(server: Server, page: Page) -> None:
 def test_link_reproduces_a_generated_sample(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/correlation?view=target&rho=-0.5&n=200&seed=3")
     sample = corr.correlated_sample(200, -0.5, 3)
-    chart = page.locator(CHARTS).first
-    expect(chart).to_contain_text(f"Sample r = {corr.format_r(sample.stats.r)}")
-    expect(chart).to_contain_text("target ρ = −0.50")
+    expect(page.locator(LIVE)).to_contain_text("200 points drawn with a target ρ")
+    metrics = page.locator(METRICS)
+    assert sample.stats.r is not None
+    sample_r = corr.format_r(sample.stats.r)
+    expect(metrics.filter(has_text="sample r")).to_contain_text(sample_r)
+    expect(metrics.filter(has_text="target ρ")).to_contain_text("−0.50")
     expect(page.get_by_label("Target correlation ρ (exact)")).to_have_value("-0.50")
 
 
 def test_moving_the_outlier_updates_r(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/correlation?view=outlier")
-    chart = page.locator(CHARTS).first
-    expect(chart).to_contain_text("r = −0.377 with the outlier")
+    chart = page.locator(LIVE)
+    with_outlier = page.locator(METRICS).filter(has_text="r with the outlier")
+    expect(chart).to_contain_text("outlier (5, −5)")
+    expect(with_outlier).to_contain_text("−0.377")
     exact = page.get_by_label("Outlier y (exact)")
     exact.fill("3.5")
     exact.press("Enter")
     wait_idle(page)
-    expect(chart).to_contain_text("r = 0.892 with the outlier")
+    expect(chart).to_contain_text("outlier (5, 3.5)")
+    expect(with_outlier).to_contain_text("0.892")
     expect(page).to_have_url(re.compile(r"view=outlier&oy=3\.5$"))
 
 
@@ -91,7 +100,7 @@ def test_clicking_a_matrix_cell_plots_that_pair(server: Server, page: Page) -> N
 
 def test_anscombe_shows_the_table_and_four_panels(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/correlation?view=anscombe")
-    expect(page.get_by_text("y = 3.00 + 0.500·x").first).to_be_visible()
+    expect(page.get_by_text("3.00 + 0.500·x").first).to_be_visible()
     chart = page.locator(CHARTS).first
     for name in ("I", "II", "III", "IV"):
         expect(chart).to_contain_text(f"{name}   r = 0.81")

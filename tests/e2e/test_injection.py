@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from tests.e2e.conftest import IDLE, Server, open_page
 from tooling.browser import VIEWPORT
 from ui.topics import TOPICS
+from ui.url_state import MAX_NOTES
 
 LOOPBACK = {"127.0.0.1", "localhost"}
 OUTSIDE = "10.0.0.1"
@@ -103,5 +104,8 @@ def test_a_hostile_link_renders_no_markup_and_calls_nowhere(
     assert main.locator(".stMarkdownColoredText").count() == 0  # :red[...]
     assert main.locator('[role="img"][aria-label$=" icon"]').count() == 0  # :material/
     assert page.locator('img[alt="Streamlit logo"]').count() == 0  # :streamlit:
-    notes = " ".join(main.get_by_text("from the link").all_inner_texts())
-    assert f"http://{OUTSIDE}/" in notes  # shown as text, as typed
+    noted = main.get_by_text("from the link").all_inner_texts()
+    if len(noted) < MAX_NOTES:
+        assert f"http://{OUTSIDE}/" in " ".join(noted)  # shown as text, as typed
+    else:  # the page's own keys took every note; the rest are counted, not listed
+        expect(main.get_by_text("ignored link values.")).to_be_visible()

@@ -91,7 +91,8 @@ def test_tab_reaches_every_control_with_a_visible_focus(
 
 def test_keys_change_a_slider_and_open_the_numbers(page: Page, server: Server) -> None:
     open_page(page, f"{server.url}/gradient-descent?view=descent")
-    page.get_by_role("slider", name="Start w₀").focus()
+    # the widget's slider (the live chart's handle for w₀ is a slider too)
+    page.get_by_test_id("stSlider").get_by_role("slider", name="Start w₀").focus()
     page.keyboard.press("ArrowRight")  # one step of 0.1
     expect(page.get_by_label("Start w₀ (exact)")).to_have_value("5.10")
     summary = page.locator("summary", has_text="Show the numbers").first

@@ -75,7 +75,8 @@ CASES = [
     ("equations", '[data-drag="b"]', 0, -120, "b", re.compile(r"crosses y = 0 at")),
     ("equations", '[data-drag="a"]', 0, 150, "a", re.compile(r"rises by|falls by")),
     ("vectors?view=plane", '[data-drag="ax ay"]', -160, 120, "ax", re.compile("a·b")),
-    ("vectors?view=plane", '[data-drag="bx by"]', -200, -60, "bx", re.compile("a·b")),
+    # about 31 px a unit since the plane shows ±6.5: from b = (4, 1) to (−5, 5)
+    ("vectors?view=plane", '[data-drag="bx by"]', -300, -130, "bx", re.compile("a·b")),
 ]
 
 

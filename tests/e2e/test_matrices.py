@@ -16,11 +16,15 @@ pytestmark = pytest.mark.e2e
 def open_page(page: Page, url: str) -> None:
     """Open ``url``; wait until a chart is drawn and the script run has finished."""
     open_url(page, url)
-    expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
+    expect(page.locator(DRAWN).first).to_be_visible(timeout=30_000)
     wait_idle(page)
 
 
 PLOT = '[data-testid="stPlotlyChart"]'
+#: The live chart (``ui.live_chart``) of the Warp the plane view.
+LIVE = ".live-chart"
+#: A drawn chart of either kind.
+DRAWN = f"{CHART}, {LIVE} .main-svg"
 
 
 def test_opens_on_notebook_cell_3(server: Server, page: Page) -> None:
@@ -64,7 +68,7 @@ def test_typing_a_matrix_updates_chart_and_url(server: Server, page: Page) -> No
 
 def test_shared_link_opens_the_transform_view(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/matrices?view=transform&m11=0&m12=1&m21=1&m22=0")
-    chart = page.locator(PLOT).first
+    chart = page.locator(LIVE)
     expect(chart).to_contain_text("flipped over: det = −1")
     expect(page.get_by_label("a (row 1, column 1) (exact)")).to_have_value("0.00")
 
@@ -73,7 +77,7 @@ def test_a_preset_changes_the_warp(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/matrices?view=transform")
     page.get_by_role("button", name="Singular").click()
     wait_idle(page)
-    expect(page.locator(PLOT).first).to_contain_text("collapses onto a line")
+    expect(page.locator(LIVE)).to_contain_text("collapses onto a line")
     expect(page).to_have_url(re.compile(r"m11=1"))
 
 

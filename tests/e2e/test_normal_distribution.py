@@ -12,12 +12,15 @@ from tests.e2e.conftest import CHART, Server, open_page, wait_idle
 pytestmark = pytest.mark.e2e
 
 CHARTS = '[data-testid="stPlotlyChart"]'
+#: The live chart (``ui.live_chart``) of the interval view.
+LIVE = ".live-chart"
 
 
 def open_charts(page: Page, url: str) -> None:
-    """Open ``url`` and wait until Plotly has drawn the first chart."""
+    """Open ``url`` and wait until Plotly has drawn the first chart (live or not)."""
     open_page(page, url)
-    expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
+    drawn = page.locator(f"{CHART}, {LIVE} .main-svg")
+    expect(drawn.first).to_be_visible(timeout=30_000)
 
 
 def test_default_shows_100_seeded_draws(server: Server, page: Page) -> None:
@@ -47,7 +50,7 @@ def test_interval_link_reproduces_the_state(server: Server, page: Page) -> None:
     open_charts(
         page, f"{server.url}/normal-distribution?view=interval&a=-0.5&b=2&n=1000"
     )
-    chart = page.locator(CHARTS).first
+    chart = page.locator(LIVE)
     expect(chart).to_contain_text("P(−0.5 < X < 2) = 0.6687")
     expect(page.get_by_text("661 (66.10%) landed inside")).to_be_visible()
     expect(page.get_by_label("a (left end) (exact)")).to_have_value("-0.50")

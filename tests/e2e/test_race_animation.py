@@ -77,7 +77,8 @@ def test_play_keeps_the_contour_and_draws_every_step(
     # the slider has one stop a step, and ends on the last
     assert after["step"] == "60"
     stops = page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot')[0]"
+        "() => document.querySelector("
+        "'[data-testid=\"stPlotlyChart\"] .js-plotly-plot')"  # not the live chart
         "._fullLayout.sliders[0].steps.length"
     )
     assert stops == 61

@@ -31,7 +31,13 @@ def test_paste_a_table_pick_columns_see_r(server: Server, page: Page) -> None:
     wait_idle(page)
     # by hand: a = 1..4, b = 2, 4, 5, 4 → Sxy = 3.5, Sxx = 5, Syy = 4.75
     expect(page.locator(METRIC).first).to_have_text("0.718")
-    page.get_by_role("combobox", name="y column").click()
+    # The column pickers sit below the fold now (Live class and Predict first came
+    # above them): scroll first, as a hand does. Playwright's own scroll during the
+    # click closes the menu again (a select closes when its page scrolls).
+    y_column = page.get_by_role("combobox", name="y column")
+    y_column.scroll_into_view_if_needed()
+    expect(y_column).to_be_in_viewport()
+    y_column.click()
     page.get_by_role("option", name="c", exact=True).click()
     wait_idle(page)
     # c = 9, 7, 8, 1 → Sxy = −11.5, Syy = 38.75: r = −11.5 / √(5·38.75)
