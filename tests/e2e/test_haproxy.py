@@ -174,8 +174,11 @@ def test_static_files_are_gzip_compressed(classroom: Classroom) -> None:
     direct = f"http://127.0.0.1:{classroom.app_ports[0]}"
     css = [p for p in paths if p.endswith(b".css")]
     for path in (paths[0], css[0]):
-        original, plain_headers = get(f"{direct}/{path.decode()}", gzip_ok=True)
-        assert "content-encoding" not in plain_headers  # Streamlit itself does not
+        original, plain_headers = get(f"{direct}/{path.decode()}")  # identity
+        assert "content-encoding" not in plain_headers
+        packed, app_headers = get(f"{direct}/{path.decode()}", gzip_ok=True)
+        assert app_headers["content-encoding"] == "gzip"  # serving/static_cache.py
+        assert gzip.decompress(packed) == original
         body, headers = get(f"{classroom.url}/{path.decode()}", gzip_ok=True)
         assert headers["content-encoding"] == "gzip"
         assert gzip.decompress(body) == original
