@@ -50,6 +50,7 @@ def test_a_second_visit_does_not_download_the_bundles_again(
 ) -> None:
     open_page(page, f"{server.url}/correlation")
     expect(page.locator(CHART).first).to_be_visible(timeout=30_000)  # lazy bundles
+    page.wait_for_load_state("networkidle")  # every bundle whole, so stored
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
     asked: dict[str, str] = {}
@@ -71,6 +72,9 @@ def test_a_second_visit_does_not_download_the_bundles_again(
         ),
     )
     open_page(page, f"{server.url}/correlation")
+    # The chart's bundle loads lazily, after the page: wait for its answer too.
+    expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
+    page.wait_for_load_state("networkidle")
     bundles = {rid for rid, url in asked.items() if "/static/js/" in url}
     assert len(bundles) >= 5
     assert bundles <= from_cache, [asked[r] for r in bundles - from_cache][:5]
