@@ -26,11 +26,15 @@ from tooling.browser import IDLE, VIEWPORT
 PROBE = """
 (() => {
   const B = (window.__bench = { firstChart: null, lastChartMut: 0, keyAt: 0 });
-  const CHART = '[data-testid="stPlotlyChart"]';
+  // A still chart, or a live chart (ui/live_chart.py), drawn by Plotly either way.
+  const CHART = '[data-testid="stPlotlyChart"], .live-chart';
   const observer = new MutationObserver((records) => {
     const now = performance.now();
     if (B.firstChart === null) {
-      if (document.querySelector(CHART + ' .main-svg')) B.firstChart = now;
+      if (document.querySelector(
+        '[data-testid="stPlotlyChart"] .main-svg, .live-chart .main-svg')) {
+        B.firstChart = now;
+      }
       return;
     }
     for (const r of records) {
