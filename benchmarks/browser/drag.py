@@ -24,7 +24,7 @@ LIVE = (
     ("equations", '[data-drag="b"]', (0, -120)),
     ("equations", '[data-drag="a"]', (0, 150)),
     ("vectors?view=plane", '[data-drag="ax ay"]', (-160, 120)),
-    ("vectors?view=plane", '[data-drag="bx by"]', (-200, -60)),
+    ("vectors?view=plane", '[data-drag="bx by"]', (-300, -130)),
     ("normal-distribution?view=interval", '[data-drag="a"]', (-150, 0)),
     ("normal-distribution?view=interval", '[data-drag="b"]', (150, 0)),
     ("normal-distribution?view=interval", '[data-live="mu"]', (150, 0)),
@@ -36,7 +36,7 @@ LIVE = (
     ("matrices?view=transform", '[data-drag="m12 m22"]', (100, 270)),
     ("gradient-descent?steps=20&lr=0.8", '[data-drag="w0"]', (-260, 0)),
     ("gradient-descent?steps=20", '[data-live="lr"]', (200, 0)),
-    ("gradient-descent?view=race", '[data-drag="x0 y0"]', (330, 150)),
+    ("gradient-descent?view=race", '[data-drag="x0 y0"]', (420, 190)),
     ("loss-functions?view=fit", '[data-drag="b"]', (0, -150)),
     ("loss-functions?view=fit", '[data-drag="w"]', (0, 240)),
 )
@@ -126,6 +126,8 @@ def measure_drag(browser: Browser, base_url: str, drags: int) -> list[DragRow]:
                 / 1024
             )
             page.evaluate(PROBE)
+            # a handle or range below the fold: scroll to it, as a learner does
+            page.locator(handle).first.scroll_into_view_if_needed()
             for index in range(drags):
                 _one_drag(page, handle, move, 1 if index % 2 == 0 else -1, row)
                 page.wait_for_selector(".live-chart[data-ready]", state="attached")
