@@ -256,7 +256,7 @@ def _guess_form(asked: Asked, where: tuple[str, str, str]) -> None:
         st.form_submit_button(words.COMMIT, on_click=_commit, args=(asked, where))
     error = st.session_state.get(_ERROR)
     if error:
-        st.error(sentence(clip_quotes(str(error))), icon="⚠️")
+        st.error(sentence(clip_quotes(str(error))))  # as page.show_error: no emoji
 
 
 HIDDEN_CHART = words.HIDDEN_CHART

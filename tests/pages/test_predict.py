@@ -195,6 +195,7 @@ def test_a_bad_guess_gets_a_clear_message_and_keeps_the_answer_hidden(
     at = _open("pages/loss_functions.py", {"y_pred": "2, 5, 9.5"})
     _commit(at, guess)
     assert any(message in e.value for e in at.error)
+    assert not any(e.icon for e in at.error)  # no emoji: a box without an emoji font
     assert any(words.HIDDEN_NOTICE in i.value for i in at.info)
     assert "The answer is" not in _on_page(at)
 
