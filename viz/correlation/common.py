@@ -119,3 +119,25 @@ def points_trace(
     else:
         trace["hovertemplate"] = hover
     return trace
+
+
+def outlier_trace(outlier: tuple[float, float]) -> dict[str, Any]:
+    """The outlier: a large diamond, labelled, named with its coordinates."""
+    ox, oy = outlier
+    return dict(
+        type="scatter",
+        x=[ox],
+        y=[oy],
+        mode="markers+text",
+        name=f"outlier ({display_number(ox, 3)}, {display_number(oy, 3)})",
+        marker={
+            "color": style.ACCENT,
+            "size": 20,
+            "symbol": "diamond",
+            "line": {"color": "white", "width": 2},
+        },
+        text=["outlier"],
+        textposition="top center",
+        textfont={"color": style.ACCENT, "size": 16},
+        hovertemplate="outlier<br>x = %{x:.3g}<br>y = %{y:.3g}<extra></extra>",
+    )

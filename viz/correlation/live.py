@@ -17,7 +17,6 @@ from typing import Any
 import numpy as np
 
 from core.correlation import GeneratedSample, OutlierStudy, format_r
-from core.parsing import display_number
 from viz import style
 from viz.correlation.common import (
     NEGATIVE,
@@ -26,6 +25,7 @@ from viz.correlation.common import (
     SAMPLE_X,
     SAMPLE_Y,
     line_trace,
+    outlier_trace,
     points_trace,
 )
 
@@ -149,22 +149,5 @@ def outlier_live_data(study: OutlierStudy) -> dict[str, Any]:
     after = _fit(study.with_outlier, OUTLIER_RANGE, name="line with the outlier")
     after["uid"] = "fit"
     chart.traces += [before, after]
-    ox, oy = study.outlier
-    chart.add(
-        uid="outlier",
-        x=[ox],
-        y=[oy],
-        mode="markers+text",
-        name=f"outlier ({display_number(ox, 3)}, {display_number(oy, 3)})",
-        marker={
-            "color": style.ACCENT,
-            "size": 20,
-            "symbol": "diamond",
-            "line": {"color": "white", "width": 2},
-        },
-        text=["outlier"],
-        textposition="top center",
-        textfont={"color": style.ACCENT, "size": 16},
-        hovertemplate="outlier<br>x = %{x:.3g}<br>y = %{y:.3g}<extra></extra>",
-    )
+    chart.traces.append({**outlier_trace(study.outlier), "uid": "outlier"})
     return _figure(chart.legend_below().ranges(OUTLIER_RANGE, OUTLIER_RANGE))

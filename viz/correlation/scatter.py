@@ -26,6 +26,7 @@ from viz.correlation.common import (
     SAMPLE_Y,
     UNITS,
     line_trace,
+    outlier_trace,
     padded_range,
     plain,
     points_trace,
@@ -217,23 +218,7 @@ def outlier_figure(study: OutlierStudy) -> go.Figure:
         line = line_trace(stats, OUTLIER_RANGE, name=name, colour=colour, dash=dash)
         if line is not None:
             chart.traces.append(line)
-    ox, oy = study.outlier
-    chart.add(
-        x=[ox],
-        y=[oy],
-        mode="markers+text",
-        name=f"outlier ({display_number(ox, 3)}, {display_number(oy, 3)})",
-        marker={
-            "color": style.ACCENT,
-            "size": 20,
-            "symbol": "diamond",
-            "line": {"color": "white", "width": 2},
-        },
-        text=["outlier"],
-        textposition="top center",
-        textfont={"color": style.ACCENT, "size": 16},
-        hovertemplate="outlier<br>x = %{x:.3g}<br>y = %{y:.3g}<extra></extra>",
-    )
+    chart.traces.append(outlier_trace(study.outlier))
     return chart.legend_below().ranges(OUTLIER_RANGE, OUTLIER_RANGE).figure()
 
 
