@@ -232,9 +232,10 @@ def dot_product(a: Any, b: Any) -> DotProduct:
     ea, eb = _exponent(va), _exponent(vb)
     sa, sb = np.ldexp(va, -ea), np.ldexp(vb, -eb)
     unit_dot = float(np.sum(sa * sb))
-    unit_a, unit_b = float(np.linalg.norm(sa)), float(np.linalg.norm(sb))
+    # √(x·x): what np.linalg.norm computes for a 1-D vector, without its checks
+    unit_a, unit_b = math.sqrt(float(sa.dot(sa))), math.sqrt(float(sb.dot(sb)))
     norm_a, norm_b = math.ldexp(unit_a, ea), math.ldexp(unit_b, eb)
-    cosine = float(np.clip(unit_dot / (unit_a * unit_b), -1.0, 1.0))
+    cosine = min(max(unit_dot / (unit_a * unit_b), -1.0), 1.0)
     relation, angle = _relation(unit_dot, unit_a, unit_b, cosine)
     projection_length = math.ldexp(unit_dot / unit_b, ea)
     projection = math.ldexp(unit_dot / unit_b**2, ea) * sb

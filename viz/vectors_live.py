@@ -9,6 +9,7 @@ learner drags: traces ``uid="a"`` and ``uid="b"``, last point.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -23,6 +24,8 @@ from viz.vectors import PLANE_LIMIT, away_from_a
 NONE: dict[str, Any] = {"x": [], "y": []}
 #: Points on the angle's arc: a smooth arc at the sizes it is drawn.
 ARC_POINTS = 10
+#: Where they lie along the arc, 0 … 1 (made once: a frame only scales them).
+ARC_STEPS = np.linspace(0.0, 1.0, ARC_POINTS)
 #: How far (in units) the shadow's words stand off the line through b.
 OFF_LINE = 0.25
 #: Where the angle's value is written, as parts of the limit: the top left corner.
@@ -30,6 +33,12 @@ CORNER = (-0.95, 0.9)
 
 
 def _point(values: np.ndarray) -> str:
+    return _written(tuple(float(v) for v in values))
+
+
+@functools.lru_cache(maxsize=1024)
+def _written(values: tuple[float, ...]) -> str:
+    """``(2, 3.5)``: written once per point (a drag's grid comes back every frame set)."""
     return "(" + ", ".join(display_number(v, 3) for v in values) + ")"
 
 
@@ -38,14 +47,43 @@ def _position(tip: np.ndarray) -> str:
     return ("top" if tip[1] >= 0 else "bottom") + (" right" if tip[0] >= 0 else " left")
 
 
-def plane_live_figure(result: DotProduct) -> go.Figure:
-    """Arrows a and b, the line through b, the shadow of a on b and the angle."""
-    a, b = result.a, result.b
+class _Traces:
+    """The traces of one frame, added in order (the layout is built once: ``_layout``)."""
+
+    def __init__(self) -> None:
+        self.traces: list[dict[str, Any]] = []
+
+    def add(self, **trace: Any) -> None:
+        self.traces.append({"type": "scatter", **trace})
+
+
+@functools.cache
+def _layout() -> dict[str, Any]:
+    """The plane's layout: equal units, fixed ranges (built once; read, never changed)."""
     limit = PLANE_LIMIT
     chart = style.Chart(
         "a and b as arrows from the origin", "x₁", "x₂", height=520, show_legend=False
     )
     chart.layout["title"]["font"] = {"size": 18}
+    chart.ranges((-limit, limit), (-limit, limit))
+    chart.layout["yaxis"].update(scaleanchor="x", scaleratio=1)
+    return chart.layout
+
+
+def plane_live_figure(result: DotProduct) -> go.Figure:
+    """:func:`plane_live_data` as a figure."""
+    data = plane_live_data(result)
+    return style.figure(data["data"], dict(data["layout"]))
+
+
+def plane_live_data(result: DotProduct) -> dict[str, Any]:
+    """Arrows a and b, the line through b, the shadow of a on b and the angle.
+
+    Plain figure data (``ui.live_frames.FigureData``): a frame is cheap to draw.
+    """
+    a, b = result.a, result.b
+    limit = PLANE_LIMIT
+    chart = _Traces()
     through_b = (
         np.outer([-2 * limit, 2 * limit], b / np.hypot(*b))
         if result.norm_b > 0
@@ -69,12 +107,13 @@ def plane_live_figure(result: DotProduct) -> go.Figure:
         ("b", b, style.SECOND, "b"),
         ("a", a, style.CURRENT, "a"),
     ):
+        point = _point(tip)
         chart.add(
             uid=uid,
             x=[0.0, float(tip[0])],
             y=[0.0, float(tip[1])],
             mode="lines+markers+text",
-            name=f"{label} = {_point(tip)}",
+            name=f"{label} = {point}",
             line={"color": colour, "width": 5},
             marker={
                 "symbol": "arrow",
@@ -85,7 +124,7 @@ def plane_live_figure(result: DotProduct) -> go.Figure:
             text=["", f"<b>{label}</b>"],
             textposition=_position(tip),
             textfont={"color": colour, "size": 20},
-            hovertemplate=f"{label} = {_point(tip)}<extra></extra>",
+            hovertemplate=f"{label} = {point}<extra></extra>",
         )
     for trace in (shadow, *words):  # words last: drawn over the arrows
         chart.add(**trace)
@@ -101,12 +140,10 @@ def plane_live_figure(result: DotProduct) -> go.Figure:
         textfont={"color": style.TARGET, "size": 17},
         hoverinfo="skip",
     )
-    chart.ranges((-limit, limit), (-limit, limit))
-    chart.layout["yaxis"].update(scaleanchor="x", scaleratio=1)
-    return chart.figure()
+    return {"data": chart.traces, "layout": _layout()}
 
 
-def _projection(chart: style.Chart, result: DotProduct) -> dict[str, Any]:
+def _projection(chart: _Traces, result: DotProduct) -> dict[str, Any]:
     """The drop from a at a right angle and the shadow of a on b; its length's words.
 
     The words (returned, added after the arrows) go beside the middle of the
@@ -159,7 +196,7 @@ def _projection(chart: style.Chart, result: DotProduct) -> dict[str, Any]:
     }
 
 
-def _angle(chart: style.Chart, result: DotProduct) -> tuple[dict[str, Any], ...]:
+def _angle(chart: _Traces, result: DotProduct) -> tuple[dict[str, Any], ...]:
     """A small arc from a to b; θ beside it and its value in the corner (returned).
 
     Only "θ" fits in the angle without covering the arrows at the origin; the
@@ -178,7 +215,7 @@ def _angle(chart: style.Chart, result: DotProduct) -> tuple[dict[str, Any], ...]
         if abs(abs(sweep) - math.pi) < 1e-9:
             sweep = math.pi
         radius = max(0.3 * min(float(np.hypot(*a)), float(np.hypot(*b))), 0.25)
-        angles = start + np.linspace(0.0, sweep, ARC_POINTS)
+        angles = start + sweep * ARC_STEPS
         arc = {"x": radius * np.cos(angles), "y": radius * np.sin(angles)}
         middle = start + sweep / 2
         words = {

@@ -115,3 +115,35 @@ def test_clt_spread_and_skewness_follow_theory() -> None:
 def test_bad_input(call, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("key", ["die", "rare"])
+@pytest.mark.parametrize("seed", [0, 9, 2**32 - 1])
+def test_running_totals_give_the_very_means_of_fresh_draws(key: str, seed: int) -> None:
+    """One stream serves every k: rows of (repeats, k) draws are its first repeats·k."""
+    totals = smp.draw_totals(key, 1000, seed)
+    for k in (1, 2, 7, 33, 50):
+        fast = smp.means_of_k(key, k, 1000, 40, seed, totals)
+        fresh = smp.means_of_k(key, k, 1000, 40, seed)
+        draws = smp.SOURCES[key].draw(np.random.default_rng(seed), (1000, k))
+        np.testing.assert_array_equal(totals.row_sums(k), draws.sum(axis=1))
+        assert repr(fast.mean_of_means) == repr(np.mean(draws.mean(axis=1)))
+        assert repr(fast.std_of_means) == repr(np.std(draws.mean(axis=1)))
+        assert fast.skewness == fresh.skewness
+        np.testing.assert_array_equal(fast.counts, fresh.counts)
+        np.testing.assert_array_equal(fast.edges, fresh.edges)
+
+
+def test_totals_of_other_draws_are_not_used() -> None:
+    other = smp.draw_totals("die", 1000, 1)
+    with_other = smp.means_of_k("die", 5, 1000, 40, 0, other)
+    assert (
+        with_other.mean_of_means == smp.means_of_k("die", 5, 1000, 40, 0).mean_of_means
+    )
+
+
+def test_a_continuous_source_has_no_running_totals() -> None:
+    with pytest.raises(ValueError, match="not discrete"):
+        smp.draw_totals("uniform", 1000, 0)
+    with pytest.raises(ValueError, match="at most 100000"):
+        smp.draw_totals("die", 200_000, 0)

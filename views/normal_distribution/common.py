@@ -6,10 +6,10 @@ so these ``Param`` objects are shared, and so are the cached draws.
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from core import normal_distribution as nd
+from core import normal_draws
 from ui.url_state import PageState, Param
 from ui.widgets import seed_control
 
@@ -85,23 +85,23 @@ def sample_controls(state: PageState) -> tuple[float, float, int, int, int]:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _draws(mu: float, sigma: float, n: int, seed: int) -> np.ndarray:
-    """The raw draws, kept once per (μ, σ, n, seed) and never copied or sent."""
-    samples = nd.draw_normal(mu, sigma, n, seed)
-    samples.flags.writeable = False
-    return samples
+def standard(n: int, seed: int) -> normal_draws.StandardDraws:
+    """The seed's standard normal draws, sorted once per (n, seed) for every μ and σ.
+
+    ``μ + σ·z`` are the page's draws bit for bit (``core.normal_draws``): moving μ
+    or σ searches these instead of drawing and binning a million numbers again.
+    """
+    return normal_draws.standard_draws(n, seed)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
 def sample(mu: float, sigma: float, n: int, bins: int, seed: int) -> nd.NormalSample:
     """The binned summary of the draws (what the page shows, never the draws)."""
-    return nd.summarize_sample(_draws(mu, sigma, n, seed), mu, sigma, bins, seed)
+    return normal_draws.summarize_standard(standard(n, seed), mu, sigma, bins)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
 def sample_and_interval(
     mu: float, sigma: float, n: int, bins: int, seed: int, a: float, b: float
 ) -> tuple[nd.NormalSample, nd.IntervalProbability]:
     """The sample and the interval together, so an error keeps both as they were."""
-    interval = nd.interval_probability(mu, sigma, a, b, _draws(mu, sigma, n, seed))
+    interval = normal_draws.interval_standard(standard(n, seed), mu, sigma, a, b)
     return sample(mu, sigma, n, bins, seed), interval

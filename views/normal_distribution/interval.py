@@ -8,6 +8,8 @@ from typing import Any
 import streamlit as st
 
 from core import normal_distribution as nd
+from core import normal_draws
+from core.normal_draws import StandardDraws
 from text import normal_distribution as words
 from text import normal_distribution_live as live_words
 from text.questions import catalogue as Q
@@ -45,22 +47,27 @@ LIVE_DRAWS = 10_000
 
 
 def _draw(
-    shown: nd.NormalSample, ranges: Any, values: Mapping[str, float]
+    draws: StandardDraws,
+    bins: int,
+    ranges: Any,
+    shape: tuple[float, float],
+    memo: dict[tuple[float, float], nd.NormalSample],
+    values: Mapping[str, float],
 ) -> tuple[dict[str, Any], str]:
-    """The live chart at ``values`` (μ, σ, a, b): ``shown``'s n, bins, seed and axes.
+    """The live chart at ``values`` (a, b, and μ, σ when they are live, else ``shape``).
 
-    While a or b moves, μ and σ are ``shown``'s: its summary is used as it is.
+    The draws are the seed's standard ones (``μ + σz``: no draw again); ``memo``
+    keeps one summary per (μ, σ) while the frames of a control are drawn.
     """
     a, b = values["a"], values["b"]
-    mu, sigma = values.get("mu", shown.mu), values.get("sigma", shown.sigma)
-    n, bins, seed = shown.n, int(shown.counts.size), shown.seed
-    draws = common._draws(mu, sigma, n, seed)  # the cached draws, never copied
-    sample = shown
-    if (mu, sigma) != (shown.mu, shown.sigma):
-        sample = nd.summarize_sample(draws, mu, sigma, bins, seed)
+    mu, sigma = values.get("mu", shape[0]), values.get("sigma", shape[1])
+    sample = memo.get((mu, sigma))
+    if sample is None:
+        sample = normal_draws.summarize_standard(draws, mu, sigma, bins)
+        memo[(mu, sigma)] = sample
     interval: nd.IntervalProbability | None = None
     if a < b:  # otherwise core says why on release; the frame shows no interval
-        interval = nd.interval_probability(mu, sigma, a, b, draws)
+        interval = normal_draws.interval_standard(draws, mu, sigma, a, b)
     return (
         viz_live.interval_live_data(sample, interval, a, b, ranges),
         live_words.interval_readout(mu, sigma, a, b, interval),
@@ -76,9 +83,15 @@ def live(
 ) -> None:
     """The chart, live: drag a and b; slide μ and σ (for up to ``LIVE_DRAWS``)."""
     ranges = viz.axis_ranges(sample, zoom)
-    draw = live_context.keyed(_draw, (sample.key, ranges), sample, ranges)
-    n = sample.n
-    controls: tuple[Control, ...] = ENDS + (SHAPE if n <= LIVE_DRAWS else ())
+    n, bins, seed = sample.n, int(sample.counts.size), sample.seed
+    scrubbed = n <= LIVE_DRAWS
+    # μ and σ name the frames only when they are not live: a μ slider's frames
+    # then stay the same while μ moves, and every session shares them.
+    key = (n, bins, seed, ranges) + (() if scrubbed else (sample.mu, sample.sigma))
+    shape = (sample.mu, sample.sigma)
+    draws = common.standard(n, seed)
+    draw = live_context.keyed(_draw, key, draws, bins, ranges, shape, {})
+    controls: tuple[Control, ...] = ENDS + (SHAPE if scrubbed else ())
     shown = (sample.mu, sample.sigma, interval.a, interval.b)
     live_or_still.show(
         state,

@@ -51,11 +51,21 @@ PARAMS = (
 )
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _totals(source: str, repeats: int, seed: int) -> smp.DrawTotals:
+    """A discrete source's draws for every k at once (≤ 20 MB), shared by sessions."""
+    return smp.draw_totals(source, repeats, seed)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _means_of_k(
     source: str, k: int, repeats: int, bins: int, seed: int
 ) -> smp.MeansOfK:
-    return smp.means_of_k(source, k, repeats, bins, seed)
+    """The means; a die or a rare event's from its running totals (no new draws)."""
+    if smp.get_source(source).lattice is None:
+        return smp.means_of_k(source, k, repeats, bins, seed)
+    totals = _totals(source, repeats, seed)
+    return smp.means_of_k(source, k, repeats, bins, seed, totals)
 
 
 def _bins(state: PageState, source: str) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from core import vectors as vec
@@ -50,11 +49,11 @@ PRESETS = {
 }
 
 
-def draw(values: Mapping[str, float]) -> tuple[go.Figure, str]:
-    """The live arrows chart at ``values``, and its readout."""
+def draw(values: Mapping[str, float]) -> tuple[dict[str, Any], str]:
+    """The live arrows chart at ``values`` (plain figure data), and its readout."""
     a, b = (values["ax"], values["ay"]), (values["bx"], values["by"])
     result = vec.dot_product(a, b)
-    return viz.plane_live_figure(result), words.plane_readout(result)
+    return viz.plane_live_data(result), words.plane_readout(result)
 
 
 def render(state: PageState, frame: Frame) -> None:
