@@ -9,6 +9,8 @@ by default on every interaction are removed:
    write of each rerun waits ~40 ms for the browser's delayed ACK. Linux copies
    ``TCP_NODELAY`` from a listening socket to every socket it accepts, so this
    launcher sets it on the listener by wrapping Streamlit's ``_bind_socket``.
+Websocket messages are compressed (``server.enableWebsocketCompression``) at
+zlib's fastest level (``install_deflate_level_hook``): 3-4x fewer bytes.
 
 A second internal fixes deep links for the first visitor after a start (see
 ``use_navigation_only``), a third redraws a page whose websocket dropped in the
@@ -50,6 +52,13 @@ SESSION_HOOK_CLASS = "WebsocketSessionManager"
 #: Set in a resumed session's state: its next page run writes every control's value
 #: back, so the browser shows the server's values (``ui/url_state.py`` reads it).
 RESYNC_KEY = "_serve_resync_controls"
+
+#: Builds each websocket's permessage-deflate (uvicorn's protocol Streamlit picks).
+DEFLATE_HOOK_MODULE = "uvicorn.protocols.websockets.websockets_sansio_impl"
+DEFLATE_HOOK_NAME = "ServerPerMessageDeflateFactory"
+#: On reruns of 45-245 KB, level 1 costs 0.6-2.4 ms of CPU where zlib's default
+#: (6) costs 0.9-3.9 ms, for 10-20 % more bytes (still 3-4x fewer than plain).
+DEFLATE_LEVEL = 1
 
 #: Keeps the files each session uploaded; ``serving.uploads`` bounds them.
 UPLOAD_HOOK_MODULE = "streamlit.runtime.memory_uploaded_file_manager"
@@ -108,6 +117,30 @@ def install_nodelay_hook() -> bool:
         with_nodelay,
         "nodelay",
         "starting without TCP_NODELAY (each interaction may wait ~40 ms longer).",
+    )
+
+
+def fast_deflate(factory: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap the deflate extension's factory so it compresses at ``DEFLATE_LEVEL``."""
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        settings = dict(kwargs.pop("compress_settings", None) or {})
+        settings["level"] = DEFLATE_LEVEL
+        return factory(*args, compress_settings=settings, **kwargs)
+
+    make.__wrapped__ = factory  # type: ignore[attr-defined]
+    make.fast_deflate = True  # type: ignore[attr-defined]
+    return make
+
+
+def install_deflate_level_hook() -> bool:
+    """Compress websocket messages at zlib level 1; False (and warn) if the hook is gone."""
+    return _wrap_once(
+        DEFLATE_HOOK_MODULE,
+        DEFLATE_HOOK_NAME,
+        fast_deflate,
+        "fast_deflate",
+        "websocket messages are compressed at zlib's default level (~1.5x the CPU).",
     )
 
 
@@ -326,6 +359,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run ``streamlit run app.py`` with the hooks installed; see :data:`HELP`."""
     args = cli_args(sys.argv[1:] if argv is None else argv)
     install_nodelay_hook()
+    install_deflate_level_hook()
     install_guard_hook()
     no_external_ip_lookup()
     use_navigation_only()

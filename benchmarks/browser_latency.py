@@ -23,9 +23,12 @@ repository's root::
     python -m benchmarks.browser_latency --url http://127.0.0.1:8690   # e.g. HAProxy
     python -m benchmarks.browser_latency --drag              # live charts, dragged
 
-``--drag`` drags every live chart's handles with a real mouse instead
-(``benchmarks/browser/drag.py``): redraws per second, move → paint, release →
-whole page agrees, bytes per release and per chart's frames, cold load.
+``--drag`` drags every live chart's handles instead (``--pages`` picks the
+pages, ``--changes`` the drags per feed; ``benchmarks/browser/drag.py``), with
+Playwright's mouse and with moves fed at display rate in the page: intervals
+between moves and between redraws, move → paint, release → whole page agrees,
+bytes per release (payload, and on the wire through a counting relay,
+``benchmarks/browser/relay.py``) and per chart's frames, cold load.
 
 The control changed on each page comes from ``CONTROLS`` in
 ``benchmarks/common/targets.py``, else from ``CASES`` in bench_pages.py, else it
@@ -44,6 +47,7 @@ from pathlib import Path
 
 from benchmarks.browser.drag import drag_table, measure_drag
 from benchmarks.browser.measure import measure_target, warm_up
+from benchmarks.browser.relay import relay
 from benchmarks.browser.report import Row, table
 from benchmarks.common.server import serve
 from benchmarks.common.targets import parse_pages, targets
@@ -134,9 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark, print its table (and write ``--json``); 0 when it ran."""
     args = parse_args(argv)
     if args.drag:
-        with serve(args.url, [], "fast") as server, chromium() as browser:
-            warm_up(browser, server.url, args.timeout)
-            print(drag_table(measure_drag(browser, server.url, args.changes)))
+        with (
+            serve(args.url, [], "fast") as server,
+            relay(server.url) as (url, wire),
+            chromium() as browser,
+        ):
+            warm_up(browser, url, args.timeout)
+            dragged = measure_drag(browser, url, args.changes, wire, args.pages)
+            print(drag_table(dragged))
+            print(f"Server: {server.url}, through the counting relay {url}.")
         return 0
     rows, label = run(args)
     print(table(rows, args.changes, label))

@@ -21,6 +21,9 @@ CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
         ("server", "enableCORS", True),
         ("server", "maxUploadSize", 1),
         ("server", "enableStaticServing", True),
+        # Live charts send frame sets of 50-150 KB of JSON: deflated, they stay
+        # under the 50 KB per release budget on the wire (issue 14).
+        ("server", "enableWebsocketCompression", True),
         ("runner", "postScriptGC", False),
         ("runner", "magicEnabled", False),
         ("client", "toolbarMode", "viewer"),

@@ -77,6 +77,50 @@ def test_missing_hook_point_warns_and_falls_back(
     assert any("TCP_NODELAY" in str(w.message) for w in caught)
 
 
+def test_websocket_messages_are_deflated_at_the_fastest_level(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The extension uvicorn builds compresses as zlib level 1 does, not level 6."""
+    import json
+    import zlib
+
+    from websockets.frames import Frame, Opcode
+
+    module = importlib.import_module(serve.DEFLATE_HOOK_MODULE)
+    name = serve.DEFLATE_HOOK_NAME
+    monkeypatch.setattr(module, name, getattr(module, name))
+    assert serve.install_deflate_level_hook()
+    first = getattr(module, name)
+    serve.install_deflate_level_hook()
+    assert getattr(module, name) is first  # installed once
+    # built as uvicorn builds it, then agreed with a browser's offer
+    factory = first(
+        server_max_window_bits=12,
+        client_max_window_bits=12,
+        compress_settings={"memLevel": 5},
+    )
+    _, extension = factory.process_request_params(
+        [("client_max_window_bits", None)], []
+    )
+    data = json.dumps([{"x": list(range(i, i + 40))} for i in range(200)]).encode()
+    sent = extension.encode(Frame(Opcode.BINARY, data)).data
+
+    def deflated(level: int) -> bytes:
+        zipper = zlib.compressobj(level, zlib.DEFLATED, -12, 5)
+        return (zipper.compress(data) + zipper.flush(zlib.Z_SYNC_FLUSH))[:-4]
+
+    assert sent == deflated(1) != deflated(6)
+    assert len(sent) < len(data) / 5
+
+
+def test_missing_deflate_hook_point_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve, "DEFLATE_HOOK_NAME", "_no_such_factory")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert serve.install_deflate_level_hook() is False
+    assert any("zlib's default level" in str(w.message) for w in caught)
+
+
 def test_navigation_only_hook_point_exists(monkeypatch: pytest.MonkeyPatch) -> None:
     from streamlit.runtime.pages_manager import PagesManager
 

@@ -5,9 +5,10 @@ built so that a drag can swap frames without a redraw: the same traces in the
 same order in every figure (an empty trace when there is nothing to show), the
 flipped square and its note as their own traces (a frame changes points and
 words, not colours), and the warped grid as two zig-zag lines with no gaps (the
-joins run along the outermost grid lines, which are drawn anyway), so a frame
-holds few numbers. The tips of the images of î and ĵ are the handles a learner
-drags: traces ``uid="i-hat"`` and ``uid="j-hat"``, last point.
+joins run along the outermost grid lines, which are drawn anyway), cut to the
+lines the view shows (:func:`visible_grid`), so a frame holds few numbers. The
+tips of the images of î and ĵ are the handles a learner drags: traces
+``uid="i-hat"`` and ``uid="j-hat"``, last point.
 """
 
 from __future__ import annotations
@@ -22,32 +23,97 @@ from core.parsing import display_number
 from viz import style
 from viz.matrices.plane import GRID_REACH, PLANE_LIMIT
 
-NONE: dict[str, Any] = {"x": [], "y": []}
-_TICKS = np.arange(-GRID_REACH, GRID_REACH + 1, dtype=float)
+#: The square not shown: collapsed onto its corner at the origin, one point. Not
+#: ``x=[]``: Plotly.animate(..., redraw false) leaves a trace that becomes empty
+#: drawn as it was, so an unflipped square would stay on screen beside the
+#: flipped one during a drag; one point draws nothing (no area, no line).
+NONE: dict[str, Any] = {"x": [0.0], "y": [0.0]}
+#: The words of a note not shown. Not ``""``: Plotly draws no text element for
+#: an empty string and then never adds one when Plotly.react brings words.
+HIDDEN_TEXT = " "
 _SQUARE = np.array([[0, 1, 1, 0, 0], [0, 0, 1, 1, 0]], dtype=float)
 
 
-def zigzag_grid() -> np.ndarray:
-    """The grid lines x = k, then y = k, as one path of shape (2, m) with one gap.
+def zigzag_grid(reach: int = GRID_REACH, keep: np.ndarray | None = None) -> np.ndarray:
+    """The grid lines x = k, then y = k (|k| ≤ ``reach``), as one path of shape (2, m).
 
-    Line k runs up, line k + 1 down, …: the step from one line's end to the
-    next one's start lies on the outermost line ``y = ±GRID_REACH`` (or
-    ``x = ±GRID_REACH``), itself part of the grid. The two families are split by
-    one NaN, which a map keeps as NaN.
+    Line k runs from ``−reach`` to ``reach``, the next one back, …: the step from
+    one line's end to the next one's start lies on the outermost line
+    ``y = ±reach`` (or ``x = ±reach``), itself part of the grid. The two
+    families are split by one NaN, which a map keeps as NaN. ``keep``: which
+    lines to draw (a mask over the vertical lines, then the horizontal ones);
+    the steps between kept lines still run along the outermost lines.
     """
-    reach = float(GRID_REACH)
-    ends = np.array([-reach, reach])
-    along = np.concatenate(
-        [ends if k % 2 == 0 else ends[::-1] for k in range(_TICKS.size)]
-    )
-    across = np.repeat(_TICKS, 2)
-    vertical = np.stack([across, along])
-    horizontal = np.stack([along, across])
+    ticks = np.arange(-reach, reach + 1, dtype=float)
+    kept = np.ones(2 * ticks.size, bool) if keep is None else keep
+    ends = np.array([-float(reach), float(reach)])
+    families = []
+    for family in range(2):
+        lines = ticks[kept[family * ticks.size : (family + 1) * ticks.size]]
+        along = np.concatenate(
+            [ends if n % 2 == 0 else ends[::-1] for n in range(lines.size)]
+        )
+        across = np.repeat(lines, 2)
+        pair = (across, along) if family == 0 else (along, across)
+        families.append(np.stack(pair))
     gap = np.full((2, 1), np.nan)
-    return np.concatenate([vertical, gap, horizontal], axis=1)
+    return np.concatenate([families[0], gap, families[1]], axis=1)
 
 
 _GRID = zigzag_grid()
+_VIEW = np.array([[-1, 1, 1, -1], [-1, -1, 1, 1]], dtype=float) * PLANE_LIMIT
+
+
+def _meets_view(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Which segments ``start[:, i]`` → ``end[:, i]`` touch the square view ±PLANE_LIMIT.
+
+    Liang–Barsky: the part of each segment inside the view is the interval of
+    ``t`` in [0, 1] left by the four sides; a segment on a side counts as inside.
+    """
+    low, high = np.zeros(start.shape[1]), np.ones(start.shape[1])
+    delta = end - start
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for axis in range(2):
+            for side in (-PLANE_LIMIT, PLANE_LIMIT):
+                # inside where sign(side)·(start + t·delta) ≤ |side| (+ a hair)
+                sign = np.sign(side)
+                p, q = sign * delta[axis], PLANE_LIMIT + 1e-9 - sign * start[axis]
+                t = q / p
+                flat = p == 0
+                low = np.where(~flat & (p < 0), np.maximum(low, t), low)
+                high = np.where(~flat & (p > 0), np.minimum(high, t), high)
+                low = np.where(flat & (q < 0), np.inf, low)
+    return low <= high
+
+
+def visible_grid(pm: PlaneMap) -> np.ndarray:
+    """The warped grid as :func:`zigzag_grid` draws it, cut to what the view shows.
+
+    The full grid reaches ``GRID_REACH`` so that it fills the view ±PLANE_LIMIT
+    under a shrinking map. When the image of the smaller square ``[−r, r]²``
+    already covers the view (every corner of the view comes from a point within
+    ``r``), the lines beyond ``r``, and the parts of the others beyond ``r``, lie
+    outside the view: they are left out, and so are the lines that miss the view.
+    What is left draws exactly what the view shows of the full grid (the steps
+    between lines run along the lines ``±r``, outside the view or on its edge)
+    with fewer, shorter numbers: a drag's frames are a third smaller.
+    """
+    matrix = pm.matrix
+    reach = GRID_REACH
+    if pm.kind == "invertible":
+        with np.errstate(all="ignore"):  # a nearly flat map: corners far away
+            try:
+                needed = float(np.max(np.abs(np.linalg.solve(matrix, _VIEW))))
+            except np.linalg.LinAlgError:
+                needed = np.inf
+        if needed < GRID_REACH:  # (NaN is not)
+            reach = max(int(np.ceil(needed - 1e-9)), 1)
+    ticks = np.arange(-reach, reach + 1, dtype=float)
+    far = np.full_like(ticks, float(reach))
+    starts = np.concatenate([np.stack([ticks, -far]), np.stack([-far, ticks])], axis=1)
+    ends = np.concatenate([np.stack([ticks, far]), np.stack([far, ticks])], axis=1)
+    keep = _meets_view(matrix @ starts, matrix @ ends)
+    return matrix @ zigzag_grid(reach, keep)
 
 
 def _arrow(uid: str, tip: np.ndarray, colour: str, name: str) -> dict[str, Any]:
@@ -106,8 +172,8 @@ def warp_live_data(pm: PlaneMap) -> dict[str, Any]:
         line={"color": "#EEEEEE", "width": 1},
         hoverinfo="skip",
     )
-    warped = pm.matrix @ _GRID
-    chart.add(
+    warped = visible_grid(pm)
+    chart.add(  # only what the view shows of it (visible_grid)
         uid="grid",
         x=warped[0],
         y=warped[1],
@@ -142,12 +208,12 @@ def warp_live_data(pm: PlaneMap) -> dict[str, Any]:
         ("note", style.CURRENT, not warn),
         ("note-warning", style.TARGET, warn),
     ):
-        chart.add(
+        chart.add(  # in place in every frame: a frame changes only the words
             uid=uid,
-            x=[-PLANE_LIMIT + 0.1] if show else [],
-            y=[PLANE_LIMIT - 0.3] if show else [],
+            x=[-PLANE_LIMIT + 0.1],
+            y=[PLANE_LIMIT - 0.3],
             mode="text",
-            text=[area_note(pm)] if show else [],
+            text=[area_note(pm) if show else HIDDEN_TEXT],
             textposition="middle right",
             textfont={"color": colour, "size": 17},
             showlegend=False,
