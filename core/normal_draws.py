@@ -45,7 +45,13 @@ from core.normal_distribution import (
     check_normal,
     interval_probability,
 )
-from core.parsing import check_int, check_seed
+from core.parsing import (
+    as_finite_array,
+    check_finite_number,
+    check_in_range,
+    check_int,
+    check_seed,
+)
 
 
 @dataclass(frozen=True)
@@ -125,8 +131,10 @@ def count_below(
     draws: StandardDraws, mu: float, sigma: float, t: np.ndarray, *, strict: bool
 ) -> np.ndarray:
     """How many ``x`` are ``< t`` (``strict``) or ``<= t``, for each value of ``t``."""
-    t = np.asarray(t, dtype=float)
-    guess = (t - mu) / sigma
+    mu, sigma = _location_scale(mu, sigma)
+    t = as_finite_array(t, "The thresholds")
+    with np.errstate(over="ignore"):  # a first guess only: a tiny σ gives ±inf
+        guess = (t - mu) / sigma
     if strict:
         return _first(draws, mu, sigma, guess, lambda x: x >= t)
     return _first(draws, mu, sigma, guess, lambda x: x > t)
@@ -136,10 +144,20 @@ def count_between(
     draws: StandardDraws, mu: float, sigma: float, a: float, b: float
 ) -> int:
     """``np.count_nonzero((x > a) & (x < b))`` for ``x = μ + σz``, by search."""
-    mu, sigma, a, b = float(mu), float(sigma), float(a), float(b)
+    mu, sigma = _location_scale(mu, sigma)
+    a, b = check_finite_number(a, "a"), check_finite_number(b, "b")
     return max(
         0, _below(draws, mu, sigma, b, True) - _below(draws, mu, sigma, a, False)
     )
+
+
+def _location_scale(mu: float, sigma: float) -> tuple[float, float]:
+    """``mu`` finite and ``sigma`` finite and > 0, as floats."""
+    mu = check_finite_number(mu, "The mean μ")
+    sigma = check_in_range(
+        sigma, "The standard deviation σ", 0.0, None, low_inclusive=False
+    )
+    return mu, sigma
 
 
 def _below(

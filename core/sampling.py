@@ -331,6 +331,8 @@ def means_of_k(
     repeats = check_int(repeats, "The number of means", *REPEATS_LIMITS)
     bins = check_int(bins, "The number of bins", *BINS_LIMITS)
     seed = check_seed(seed)
+    if totals is not None and not isinstance(totals, DrawTotals):
+        raise ValueError("totals must be the running totals from draw_totals, or None.")
     means: np.ndarray
     if totals is not None and (totals.source, totals.repeats, totals.seed) == (
         src,
