@@ -5,6 +5,13 @@ trajectory**. It stops as soon as a position passes a bound or stops being
 finite and says so (``diverged_at``), so no ``inf``, ``nan`` or overflow warning
 ever reaches a page. The gradient-descent and loss-function pages both use it.
 
+:func:`optimize_many` runs one optimiser from many start points at once (each
+row with its own learning rate, if wanted), vectorised over the rows: a live
+chart draws a frame per start or per learning rate, and one batch of array
+operations per step costs about what a single run did. Each row stops on its
+own, by the same rule, and every row's trajectory is exactly :func:`optimize`'s
+from that start (:func:`optimize` is the one-row case of the same loop).
+
 Examples
 --------
 >>> square = lambda w: float(w[0] ** 2)
@@ -13,20 +20,28 @@ Examples
 [5.0, 4.0, 3.2]
 >>> optimize(square, slope, [5.0], lr=3.5, steps=20).diverged_at
 7
+>>> runs = optimize_many(lambda W: W[:, 0] ** 2, lambda W: 2 * W, [[5.0], [5.0]],
+...                      lr=[0.1, 3.5], steps=20)
+>>> runs[0].points[:3, 0].tolist(), runs[1].diverged_at
+([5.0, 4.0, 3.2], 7)
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from core.optimiser_steps import Rates, Run, _descend_rows
 from core.parsing import as_finite_array, check_in_range, check_int, format_number
 
 LossFn = Callable[[np.ndarray], float]
 GradientFn = Callable[[np.ndarray], np.ndarray]
+#: ``loss(W) -> (m,)`` and ``gradient(W) -> (m, d)`` for positions ``W`` of shape ``(m, d)``.
+ManyLossFn = Callable[[np.ndarray], np.ndarray]
+ManyGradientFn = Callable[[np.ndarray], np.ndarray]
 
 #: The optimisers :func:`optimize` knows, by their short name.
 METHODS: dict[str, str] = {
@@ -37,6 +52,8 @@ METHODS: dict[str, str] = {
 }
 #: Most steps one call may take (keeps every page fast).
 MAX_STEPS = 5000
+#: Most start points one :func:`optimize_many` call may take.
+MAX_ROWS = 2000
 #: Default divergence bound: a position with a coordinate beyond it has "blown up".
 DEFAULT_BOUND = 1e6
 
@@ -156,112 +173,203 @@ def optimize(
     >>> optimize(bowl, lambda w: 2 * w, [1.0, 2.0], lr=0.25, steps=1).points[-1]
     array([0.5, 1. ])
     """
-    rates = _check_rates(method, lr, momentum, beta1, beta2, rho, eps)
+    rates, lrs = _check_rates(method, lr, momentum, beta1, beta2, rho, eps, rows=1)
     steps = check_int(steps, "The number of steps", 0, MAX_STEPS)
-    bound = check_in_range(
-        bound, "The divergence bound", 0.0, None, low_inclusive=False
-    )
+    bound = _check_bound(bound)
     if not callable(loss) or not callable(gradient):
         raise ValueError("loss and gradient must be functions of the position.")
     w = as_finite_array(start, "The start point").reshape(-1)
-    if np.any(np.abs(w) > bound):
+    _check_within(w, bound)
+    evaluate = _one_point(loss, gradient, w.size)
+    done = _descend_rows(
+        evaluate, w[None, :], method, rates, lrs, steps=steps, bound=bound
+    )
+    return _trajectories(done)[0]
+
+
+def _one_point(
+    loss: LossFn, gradient: GradientFn, d: int
+) -> Callable[[np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """:func:`_evaluate` as the rows' loop calls it: one row, NaN when not finite."""
+
+    def evaluate(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        found = _evaluate(loss, gradient, points[0], d)
+        if found is None:
+            return np.array([math.nan]), np.full((1, d), math.nan)
+        return np.array([found[0]]), found[1][None, :]
+
+    return evaluate
+
+
+def optimize_many(
+    loss: ManyLossFn,
+    gradient: ManyGradientFn,
+    starts: object,
+    *,
+    method: str = "gd",
+    lr: float | Sequence[float] | np.ndarray = 0.1,
+    steps: int = 50,
+    momentum: float = 0.9,
+    beta1: float = 0.9,
+    beta2: float = 0.999,
+    eps: float = 1e-8,
+    bound: float = DEFAULT_BOUND,
+    rho: float = 0.9,
+) -> list[Trajectory]:
+    """:func:`optimize` from every row of ``starts`` at once, vectorised over the rows.
+
+    Parameters
+    ----------
+    loss : callable
+        ``loss(W) -> ndarray of shape (m,)`` for positions ``W`` of shape ``(m, d)``
+        (any ``m`` rows of the batch: rows that stopped are left out).
+    gradient : callable
+        ``gradient(W) -> ndarray of shape (m, d)``, the derivative of ``loss`` per row.
+    starts : array_like of shape (F, d)
+        One start point per row, 1 … ``MAX_ROWS`` rows.
+    lr : float or array_like of shape (F,)
+        One learning rate for every row, or one per row.
+    method, steps, momentum, beta1, beta2, eps, bound, rho
+        As for :func:`optimize` (the same for every row).
+
+    Returns
+    -------
+    list of Trajectory
+        One per row, each equal to :func:`optimize`'s from that start with that
+        learning rate: a row stops on its own (``diverged_at``) when its position
+        passes ``bound`` or its position, loss or gradient stops being finite.
+
+    Notes
+    -----
+    The inputs are checked once, not at every step. ``loss`` and ``gradient`` are
+    called once per step on the rows still running, so a function written with
+    NumPy's element-wise operations gives every row the numbers a one-row call
+    would (the update rules are :func:`optimize`'s, operation for operation).
+
+    Examples
+    --------
+    >>> bowl = lambda W: np.sum(W * W, axis=1)          # x² + y², gradient 2·(x, y)
+    >>> runs = optimize_many(bowl, lambda W: 2 * W, [[1.0, 2.0], [4.0, 0.0]],
+    ...                      lr=0.25, steps=1)
+    >>> [run.points[-1].tolist() for run in runs]
+    [[0.5, 1.0], [2.0, 0.0]]
+    """
+    points = as_finite_array(starts, "The start points", ndim=2)
+    rows = check_int(len(points), "The number of start points", 1, MAX_ROWS)
+    rates, lrs = _check_rates(method, lr, momentum, beta1, beta2, rho, eps, rows=rows)
+    steps = check_int(steps, "The number of steps", 0, MAX_STEPS)
+    bound = _check_bound(bound)
+    if not callable(loss) or not callable(gradient):
+        raise ValueError("loss and gradient must be functions of the positions.")
+    _check_within(points, bound)
+    d = points.shape[1]
+
+    def evaluate(at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        try:
+            return _evaluate_rows(loss, gradient, at, d)
+        except (OverflowError, ZeroDivisionError):  # Python numbers: row by row
+            found = [
+                _evaluate_one(loss, gradient, at[i : i + 1], d) for i in range(len(at))
+            ]
+            return np.array([f[0] for f in found]), np.array([f[1] for f in found])
+
+    done = _descend_rows(evaluate, points, method, rates, lrs, steps=steps, bound=bound)
+    return _trajectories(done)
+
+
+def _evaluate_rows(
+    loss: ManyLossFn, gradient: ManyGradientFn, at: np.ndarray, d: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Loss ``(m,)`` and gradient ``(m, d)`` of the rows ``at``, checked for shape."""
+    m = len(at)
+    values = np.asarray(loss(at), dtype=float)  # under run's np.errstate
+    grads = np.asarray(gradient(at), dtype=float)
+    if values.size != m:
         raise ValueError(
-            f"The start point must lie within ±{format_number(bound)} in each "
-            "coordinate."
+            f"loss(W) must give one value per row of W ({m}), but it gave {values.size}."
         )
-    return _descend(loss, gradient, w, method, rates, steps, bound)
+    if grads.size != m * d:
+        raise ValueError(
+            f"gradient(W) must give {d} component{'s' if d > 1 else ''} per row "
+            f"(one per coordinate of the start), but it gave shape {grads.shape}."
+        )
+    return values.reshape(m), grads.reshape(m, d)
 
 
-@dataclass(frozen=True)
-class _Rates:
-    lr: float
-    momentum: float
-    beta1: float
-    beta2: float
-    rho: float
-    eps: float
+def _evaluate_one(
+    loss: ManyLossFn, gradient: ManyGradientFn, at: np.ndarray, d: int
+) -> tuple[float, np.ndarray]:
+    """One row's loss and gradient (NaN where a Python number overflowed)."""
+    try:
+        values, grads = _evaluate_rows(loss, gradient, at, d)
+    except (OverflowError, ZeroDivisionError):
+        return math.nan, np.full(d, math.nan)
+    return float(values[0]), grads[0]
 
 
 def _check_rates(
     method: str,
-    lr: float,
+    lr: object,
     momentum: float,
     beta1: float,
     beta2: float,
     rho: float,
     eps: float,
-) -> _Rates:
+    *,
+    rows: int,
+) -> tuple[Rates, np.ndarray]:
+    """The hyper-parameters checked, and the learning rates as an array ``(rows,)``."""
     if method not in METHODS:
         raise ValueError(
             f"The optimiser must be one of {', '.join(METHODS)}, not {method!r}."
         )
+    lrs = _check_lr(lr, rows)
     below_one = {"high_inclusive": False}
-    return _Rates(
-        lr=check_in_range(lr, "The learning rate", 0.0, None, low_inclusive=False),
+    rates = Rates(
         momentum=check_in_range(momentum, "The momentum β", 0.0, 1.0, **below_one),
         beta1=check_in_range(beta1, "Adam's β₁", 0.0, 1.0, **below_one),
         beta2=check_in_range(beta2, "Adam's β₂", 0.0, 1.0, **below_one),
         rho=check_in_range(rho, "RMSProp's decay ρ", 0.0, 1.0, **below_one),
         eps=check_in_range(eps, "ε", 0.0, None, low_inclusive=False),
     )
+    return rates, lrs
 
 
-def _descend(
-    loss: LossFn,
-    gradient: GradientFn,
-    w: np.ndarray,
-    method: str,
-    rates: _Rates,
-    steps: int,
-    bound: float,
-) -> Trajectory:
-    d = w.size
-    first = _evaluate(loss, gradient, w, d)
-    if first is None:
+def _check_lr(lr: object, rows: int) -> np.ndarray:
+    """One learning rate per row, each a finite number > 0."""
+    if not isinstance(lr, list | tuple | np.ndarray) or np.ndim(lr) == 0:
+        one = check_in_range(lr, "The learning rate", 0.0, None, low_inclusive=False)
+        return np.full(rows, one)
+    lrs = as_finite_array(lr, "The learning rates", ndim=1)
+    if lrs.shape != (rows,):
         raise ValueError(
-            "The loss or its gradient is not a finite number at the start point: "
-            "choose another start."
+            f"Give one learning rate, or one per start point ({rows}), not {lrs.size}."
         )
-    lr, momentum, rho, eps = rates.lr, rates.momentum, rates.rho, rates.eps
-    beta1, beta2 = rates.beta1, rates.beta2
-    points = [w.copy()]
-    losses = [first[0]]
-    grads = [first[1]]
-    velocity = np.zeros(d)  # momentum's z, Adam's m
-    square = np.zeros(d)  # RMSProp's s, Adam's v
-    diverged_at: int | None = None
-    g = first[1]
-    with np.errstate(all="ignore"):  # overflow is detected below, never warned
-        for t in range(1, steps + 1):
-            if method == "gd":
-                update = lr * g
-            elif method == "momentum":
-                velocity = momentum * velocity + g
-                update = lr * velocity
-            elif method == "rmsprop":
-                square = rho * square + (1 - rho) * g * g
-                update = lr * g / (np.sqrt(square) + eps)
-            else:  # adam
-                velocity = beta1 * velocity + (1 - beta1) * g
-                square = beta2 * square + (1 - beta2) * g * g
-                m_hat = velocity / (1 - beta1**t)
-                v_hat = square / (1 - beta2**t)
-                update = lr * m_hat / (np.sqrt(v_hat) + eps)
-            w = w - update
-            if not np.all(np.isfinite(w)) or np.any(np.abs(w) > bound):
-                diverged_at = t
-                break
-            evaluated = _evaluate(loss, gradient, w, d)
-            if evaluated is None:
-                diverged_at = t
-                break
-            points.append(w.copy())
-            losses.append(evaluated[0])
-            grads.append(evaluated[1])
-            g = evaluated[1]
-    return Trajectory(
-        points=np.array(points),
-        losses=np.array(losses),
-        gradients=np.array(grads),
-        diverged_at=diverged_at,
-    )
+    for value in lrs[~(lrs > 0)][:1]:  # the first bad one, named as optimize does
+        check_in_range(value, "The learning rate", 0.0, None, low_inclusive=False)
+    return lrs
+
+
+def _check_bound(bound: float) -> float:
+    return check_in_range(bound, "The divergence bound", 0.0, None, low_inclusive=False)
+
+
+def _check_within(points: np.ndarray, bound: float) -> None:
+    if np.any(np.abs(points) > bound):
+        raise ValueError(
+            f"The start point must lie within ±{format_number(bound)} in each "
+            "coordinate."
+        )
+
+
+def _trajectories(done: Run) -> list[Trajectory]:
+    """Each row of a run as its own :class:`Trajectory` (contiguous copies)."""
+    return [
+        Trajectory(
+            points=done.points[: last + 1, row].copy(),
+            losses=done.losses[: last + 1, row].copy(),
+            gradients=done.gradients[: last + 1, row].copy(),
+            diverged_at=done.diverged_at[row],
+        )
+        for row, last in enumerate(done.last.tolist())
+    ]

@@ -20,7 +20,7 @@ import dataclasses
 import functools
 import hashlib
 import math
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -30,7 +30,10 @@ from ui.url_state import PageState
 
 
 def keyed(
-    draw: Callable[..., tuple[go.Figure, str]], key: Hashable, *args: Any
+    draw: Callable[..., tuple[go.Figure, str]],
+    key: Hashable,
+    *args: Any,
+    many: Callable[..., Sequence[tuple[go.Figure, str]]] | None = None,
 ) -> Draw:
     """``draw(*args, values)`` as a live chart's ``draw(values)``, named by ``key``.
 
@@ -38,11 +41,18 @@ def keyed(
     (hashable, with a stable ``repr``; ``args`` may hold bigger objects computed
     from it). The frames' cache key is the name, so two charts with different
     ``key`` never share frames, and every session showing the same chart does.
+
+    ``many(*args, [values, …])``, when given, draws a whole control's frames at
+    once (the same figures and readouts as ``draw`` at each values, in order) so
+    that their ``core`` work runs as one batch; ``ui.live_frames.control_frames``
+    uses it, and ``draw`` for the figure at the current values.
     """
     digest = hashlib.blake2b(repr(key).encode(), digest_size=10).hexdigest()
     bound: Any = functools.partial(draw, *args)
     bound.__module__ = draw.__module__
     bound.__qualname__ = f"{draw.__qualname__}[{digest}]"
+    if many is not None:
+        bound.many = functools.partial(many, *args)
     return bound
 
 

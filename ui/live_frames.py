@@ -33,6 +33,13 @@ FigureData = Mapping[str, Any]
 #: A view's drawing at some parameter values: the figure and the readout line
 #: shown on the chart during a drag (e.g. ``"a·b = 7.2 · θ = 45°"``).
 Draw = Callable[[Mapping[str, float]], tuple[go.Figure | FigureData, str]]
+#: Every frame of a control at once: ``many([values, …])`` gives what ``draw``
+#: gives at each, in order, computing the ``core`` work of all of them together
+#: (one batched optimiser run instead of one per frame). A ``draw`` carries it
+#: as its attribute ``many`` (:func:`ui.live_context.keyed`).
+Many = Callable[
+    [Sequence[Mapping[str, float]]], Sequence[tuple[go.Figure | FigureData, str]]
+]
 #: Trace attributes a frame may change (``redraw: false`` animates these).
 ANIMATED = ("x", "y", "text", "textposition", "marker", "opacity")
 #: Decimals kept in frame numbers: 0.01 of an axis unit is below a pixel on
@@ -129,10 +136,13 @@ def _compact_floats(values: np.ndarray, decimals: int | None) -> list[Any]:
     numbers = values.astype(float)
     if decimals is not None:
         numbers = np.round(numbers, decimals)
-    return [
-        None if not math.isfinite(v) else int(v) if v.is_integer() else v
-        for v in numbers.tolist()
-    ]
+    written = numbers.tolist()
+    # Only whole numbers (written as ints) and inf/NaN (None) need a look each.
+    odd = ~np.isfinite(numbers) | (numbers == np.trunc(numbers))
+    for i in np.flatnonzero(odd).tolist():
+        v = written[i]
+        written[i] = int(v) if math.isfinite(v) else None
+    return written
 
 
 def as_dict(fig: go.Figure | FigureData) -> dict[str, Any]:
@@ -175,6 +185,27 @@ def _animated(data: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return [{k: trace[k] for k in ("uid", *ANIMATED) if k in trace} for trace in data]
 
 
+def _compact_frame(
+    data: Sequence[Mapping[str, Any]], decimals: int, seen: dict[int, tuple[Any, Any]]
+) -> list[dict[str, Any]]:
+    """``compact(_animated(data), decimals)``, each value object compacted once.
+
+    ``seen`` maps ``id(value)`` to ``(value, compacted)`` across a control's
+    frames: a trace that stays put and is shared by the frames (the curve, the
+    data points, a colour bar drawn once by a ``many``) is not rounded again.
+    """
+    frame = []
+    for trace in _animated(data):
+        item = {}
+        for key, value in trace.items():
+            known = seen.get(id(value))
+            if known is None or known[0] is not value:
+                known = seen[id(value)] = (value, compact(value, decimals))
+            item[key] = known[1]
+        frame.append(item)
+    return frame
+
+
 def _changes(
     drawn: Sequence[Sequence[Mapping[str, Any]]],
 ) -> tuple[list[int], list[list[str]]]:
@@ -214,11 +245,16 @@ def control_frames(
     if len(points) > MAX_POINTS:
         raise ValueError(f"{len(points)} frames is more than {MAX_POINTS}")
     drawn, readouts = [], []
+    every = [{**fixed, **dict(zip(control.params, p, strict=True))} for p in points]
+    many: Many | None = getattr(draw, "many", None)
     with style.plain_figures():  # frames are only read as dicts: no Plotly objects
-        for point in points:
-            values = {**fixed, **dict(zip(control.params, point, strict=True))}
-            fig, readout = draw(values)
-            drawn.append(compact(_animated(as_dict(fig)["data"]), control.decimals))
+        pictures = many(every) if many is not None else [draw(v) for v in every]
+        if len(pictures) != len(points):
+            raise RuntimeError(f"many() drew {len(pictures)} frames, not {len(points)}")
+        seen: dict[int, tuple[Any, Any]] = {}
+        for fig, readout in pictures:
+            data = as_dict(fig)["data"]
+            drawn.append(_compact_frame(data, control.decimals, seen))
             readouts.append(readout)
     traces, keys = _changes(drawn)
     frames = [

@@ -20,6 +20,7 @@ from core.gradient_descent.descent import (
     Descent1D,
     Regime,
     descend_1d,
+    descend_1d_many,
     descent_table,
     gradient_step,
     is_parabola,
@@ -47,10 +48,11 @@ from core.gradient_descent.race import (
     first_within,
     plot_ranges,
     race,
+    race_many,
     surface_grid,
 )
 from core.gradient_descent.surfaces import SURFACES, Surface, get_surface
-from core.optimisers import DEFAULT_BOUND, METHODS, Trajectory, optimize
+from core.optimisers import DEFAULT_BOUND, METHODS, Trajectory, optimize, optimize_many
 
 __all__ = [
     "CUSTOM",
@@ -77,6 +79,7 @@ __all__ = [
     "custom_surface",
     "derivative_at",
     "descend_1d",
+    "descend_1d_many",
     "descent_table",
     "distance_to_minimum",
     "first_within",
@@ -85,9 +88,11 @@ __all__ = [
     "gradient_step",
     "is_parabola",
     "optimize",
+    "optimize_many",
     "parabola_regime",
     "plot_ranges",
     "race",
+    "race_many",
     "surface_grid",
     "tangent_line",
     "two_minima_hump",

@@ -276,7 +276,11 @@ def _surface(code: str, text: str) -> Surface:
     rows = [[_vectorised(sympy.diff(p, v), (x, y)) for v in (x, y)] for p in partials]
 
     def f(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-        return evaluate(parsed, np.stack(np.broadcast_arrays(xs, ys)), strict=False)
+        # Always on arrays (one point too): a race run point by point then gets
+        # the numbers of one run from many starts at once (``race_many``).
+        x, y = np.broadcast_arrays(np.asarray(xs, float), np.asarray(ys, float))
+        flat = np.stack([x.reshape(-1), y.reshape(-1)])
+        return evaluate(parsed, flat, strict=False).reshape(x.shape)
 
     def grad(xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return dx(xs, ys), dy(xs, ys)

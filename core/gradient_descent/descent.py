@@ -20,13 +20,19 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from core.gradient_descent.functions import MAX_ABS_W, Function1D, get_function
-from core.optimisers import Trajectory, optimize
-from core.parsing import check_finite_number, check_in_range, check_int
+from core.optimisers import Trajectory, optimize_many
+from core.parsing import (
+    as_finite_array,
+    check_finite_number,
+    check_in_range,
+    check_int,
+)
 
 #: Most steps the 1-D page takes.
 MAX_STEPS_1D = 500
@@ -127,12 +133,49 @@ def descend_1d(
     >>> descend_1d("square", 5, 0.1, 1).w.tolist()      # notebook cell 5
     [5.0, 4.0]
     """
+    return descend_1d_many(key, [(w0, lr)], steps, expression)[0]
+
+
+def descend_1d_many(
+    key: str,
+    starts: Sequence[tuple[float, float]],
+    steps: int = 1,
+    expression: str = "",
+) -> list[Descent1D]:
+    """:func:`descend_1d` for many ``(w0, lr)`` pairs at once, one descent per pair.
+
+    Every step evaluates ``f′`` at all the positions together (the functions work
+    element-wise on arrays), so each descent equals :func:`descend_1d`'s.
+
+    Examples
+    --------
+    >>> [d.w.tolist() for d in descend_1d_many("square", [(5, 0.1), (5, 0.5)], 1)]
+    [[5.0, 4.0], [5.0, 0.0]]
+    """
     fn = get_function(key, expression)
-    w0 = check_in_range(w0, "The start w₀", -MAX_ABS_W, MAX_ABS_W)
-    lr = check_in_range(lr, "The learning rate", 0.0, None, low_inclusive=False)
+    given = as_finite_array(starts, "The (w₀, lr) pairs", ndim=2)
+    if given.shape[1] != 2:
+        raise ValueError("The starts must be (w₀, lr) pairs: an array of shape (F, 2).")
+    pairs = [
+        (
+            check_in_range(w0, "The start w₀", -MAX_ABS_W, MAX_ABS_W),
+            check_in_range(lr, "The learning rate", 0.0, None, low_inclusive=False),
+        )
+        for w0, lr in given.tolist()
+    ]
     steps = check_int(steps, "The number of steps", 0, MAX_STEPS_1D)
-    path = optimize(fn.loss, fn.gradient, [w0], method="gd", lr=lr, steps=steps)
-    return Descent1D(fn, w0, lr, steps, path)
+    paths = optimize_many(
+        lambda w: fn.f(w[:, 0]),
+        lambda w: fn.df(w[:, 0])[:, None],
+        [[w0] for w0, _ in pairs],
+        method="gd",
+        lr=[lr for _, lr in pairs],
+        steps=steps,
+    )
+    return [
+        Descent1D(fn, w0, lr, steps, path)
+        for (w0, lr), path in zip(pairs, paths, strict=True)
+    ]
 
 
 def descent_table(result: Descent1D) -> dict[str, np.ndarray]:

@@ -12,12 +12,14 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from core.gradient_descent.surfaces import Surface, get_surface
-from core.optimisers import Trajectory, optimize
+from core.gradient_descent.surfaces import SURFACES, Surface, get_surface
+from core.optimisers import Trajectory, optimize, optimize_many
 from core.parsing import (
     as_finite_array,
     check_finite_number,
@@ -101,10 +103,94 @@ def race(
     >>> r.paths[0].final.tolist()
     [0.5, 1.0]
     """
+    surface, (start,), steps, chosen = _race_inputs(
+        surface_key, [start], optimisers, steps, expression
+    )
+    paths = tuple(
+        optimize(surface.loss, surface.gradient, start, steps=steps, **_settings(o))
+        for o in chosen
+    )
+    return Race(surface, start, steps, chosen, paths)
+
+
+def race_many(
+    surface_key: str,
+    starts: Sequence[tuple[float, float]],
+    optimisers: tuple[Optimiser, ...] | list[Optimiser],
+    steps: int = 60,
+    expression: str = "",
+) -> list[Race]:
+    """:func:`race` from many starts at once, one race per start (a live chart's frames).
+
+    Each optimiser runs from every start as one batch
+    (:func:`core.optimisers.optimize_many`), with the surface evaluated on arrays.
+    :func:`race` evaluates it on single numbers, as the page's code does, and
+    NumPy's powers of arrays and of numbers may differ in the last binary digit,
+    so a path here can differ from :func:`race`'s by about 1e-16 of its size.
+
+    Examples
+    --------
+    >>> rs = race_many("bowl", [(1.0, 2.0), (2.0, 0.0)], [Optimiser("gd", lr=0.25)], 1)
+    >>> [r.paths[0].final.tolist() for r in rs]
+    [[0.5, 1.0], [1.0, 0.0]]
+    """
+    surface, points, steps, chosen = _race_inputs(
+        surface_key, starts, optimisers, steps, expression
+    )
+
+    # A preset surface is Python arithmetic: on arrays of Python floats it gives
+    # the very numbers race() gets on single NumPy numbers (NumPy's vectorised
+    # powers may differ from C's pow in the last bit, and a chaotic path grows
+    # that). A typed surface computes on arrays in both.
+    exact = object if surface.key in SURFACES else float
+
+    def loss(w: np.ndarray) -> np.ndarray:
+        return surface.f(w[:, 0].astype(exact), w[:, 1].astype(exact))
+
+    def gradient(w: np.ndarray) -> np.ndarray:
+        parts = surface.grad(w[:, 0].astype(exact), w[:, 1].astype(exact))
+        return np.stack(np.broadcast_arrays(*parts), axis=1).astype(float)
+
+    runs = [
+        optimize_many(loss, gradient, points, steps=steps, **_settings(o))
+        for o in chosen
+    ]
+    return [
+        Race(surface, start, steps, chosen, tuple(paths))
+        for start, *paths in zip(points, *runs, strict=True)
+    ]
+
+
+def _settings(o: Optimiser) -> dict[str, Any]:
+    """An optimiser's settings as :func:`core.optimisers.optimize` takes them."""
+    return {
+        "method": o.method,
+        "lr": o.lr,
+        "momentum": o.momentum,
+        "beta1": o.beta1,
+        "beta2": o.beta2,
+        "eps": o.eps,
+        "rho": o.rho,
+    }
+
+
+def _race_inputs(
+    surface_key: str,
+    starts: Sequence[tuple[float, float]],
+    optimisers: object,
+    steps: int,
+    expression: str,
+) -> tuple[Surface, list[tuple[float, float]], int, tuple[Optimiser, ...]]:
+    """The surface, the checked starts and steps, and one to three optimisers."""
     surface = get_surface(surface_key, expression)
-    x0, y0 = _check_point(start, "The start", ("x₀", "y₀"))
-    x0 = check_in_range(x0, "The start x₀", -MAX_ABS_START, MAX_ABS_START)
-    y0 = check_in_range(y0, "The start y₀", -MAX_ABS_START, MAX_ABS_START)
+    if not isinstance(starts, list | tuple | np.ndarray) or not len(starts):
+        raise ValueError("The starts must be a list of points (x, y), at least one.")
+    points = []
+    for start in starts:
+        x0, y0 = _check_point(start, "The start", ("x₀", "y₀"))
+        x0 = check_in_range(x0, "The start x₀", -MAX_ABS_START, MAX_ABS_START)
+        y0 = check_in_range(y0, "The start y₀", -MAX_ABS_START, MAX_ABS_START)
+        points.append((x0, y0))
     steps = check_int(steps, "The number of steps", 0, MAX_STEPS_2D)
     if not isinstance(optimisers, tuple | list) or not all(
         isinstance(o, Optimiser) for o in optimisers
@@ -113,23 +199,7 @@ def race(
     chosen = tuple(optimisers)
     if not 1 <= len(chosen) <= 3:
         raise ValueError("Compare between one and three optimisers.")
-    paths = tuple(
-        optimize(
-            surface.loss,
-            surface.gradient,
-            [x0, y0],
-            method=o.method,
-            lr=o.lr,
-            steps=steps,
-            momentum=o.momentum,
-            beta1=o.beta1,
-            beta2=o.beta2,
-            eps=o.eps,
-            rho=o.rho,
-        )
-        for o in chosen
-    )
-    return Race(surface, (x0, y0), steps, chosen, paths)
+    return surface, points, steps, chosen
 
 
 def _check_point(

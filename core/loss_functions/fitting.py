@@ -22,7 +22,13 @@ import numpy as np
 
 from core.loss_functions.data import Dataset, typed_dataset
 from core.loss_functions.losses import MAX_ABS_VALUE
-from core.optimisers import METHODS, Trajectory, optimize
+from core.optimisers import (
+    METHODS,
+    ManyGradientFn,
+    ManyLossFn,
+    Trajectory,
+    optimize_many,
+)
 from core.parsing import (
     as_finite_array,
     check_finite_number,
@@ -226,22 +232,85 @@ def descent_path(
 ) -> Trajectory:
     """The optimiser's path on ``L(w, b)`` from the learner's ``(w, b)``.
 
-    Reuses :func:`core.optimisers.optimize` with ``line_mse`` and
-    ``line_mse_grad``; the trajectory stops (``diverged_at``) if it blows up.
+    The path :func:`core.optimisers.optimize` takes with ``line_mse`` and
+    ``line_mse_grad`` (the same numbers, computed by :func:`descent_paths`); the
+    trajectory stops (``diverged_at``) if it blows up.
+    """
+    return descent_paths(data, [(w, b)], method=method, lr=lr, steps=steps)[0]
+
+
+def descent_paths(
+    data: Dataset,
+    starts: Any,
+    *,
+    method: str = "gd",
+    lr: Any = 0.01,
+    steps: int = 50,
+) -> list[Trajectory]:
+    """:func:`descent_path` from many lines ``(w, b)`` at once, one path per line.
+
+    ``starts`` has shape ``(F, 2)``; ``lr`` is one rate or one per line. Every
+    step evaluates ``L`` and its gradient for all the lines together
+    (:func:`line_mse_rows`), with the very numbers of ``line_mse`` and
+    ``line_mse_grad``, so each path equals :func:`descent_path`'s.
+
+    Examples
+    --------
+    >>> data = typed_dataset("0, 1, 2", "1, 3, 5")
+    >>> paths = descent_paths(data, [(2.0, 1.0), (2.0, 2.0)], lr=0.1, steps=1)
+    >>> paths[1].points[-1].tolist()        # (2, 2) − 0.1·∇L, with ∇L = (2, 2)
+    [1.8, 1.8]
+    >>> [round(float(path.losses[-1]), 4) for path in paths]  # (0.8² + 0.6² + 0.4²) / 3
+    [0.0, 0.3867]
     """
     if method not in METHODS:
         raise ValueError(
             f"The optimiser must be one of {', '.join(METHODS)}, not {method!r}."
         )
-    x, y = data.x, data.y
+    loss, gradient = line_mse_rows(data.x, data.y)
+    return optimize_many(loss, gradient, starts, method=method, lr=lr, steps=steps)
 
-    def loss(p: np.ndarray) -> float:
-        return line_mse(p[0], p[1], x, y)
 
-    def gradient(p: np.ndarray) -> np.ndarray:
-        return line_mse_grad(p[0], p[1], x, y)
+def line_mse_rows(x: Any, y: Any) -> tuple[ManyLossFn, ManyGradientFn]:
+    """``L`` and its gradient for many lines at once: rows ``(w, b)`` of ``W``.
 
-    return optimize(loss, gradient, [w, b], method=method, lr=lr, steps=steps)
+    ``loss(W)`` has shape ``(m,)`` and ``gradient(W)`` ``(m, 2)``; row ``i`` holds
+    exactly ``line_mse(*W[i], x, y)`` and ``line_mse_grad(*W[i], x, y)`` (the same
+    operations, one row of residuals per line). The data is checked once, here;
+    the gradient reuses the sums of the ``loss`` call just before it.
+
+    Examples
+    --------
+    >>> loss, gradient = line_mse_rows([0.0, 1.0, 2.0], [1.0, 3.0, 5.0])
+    >>> W = np.array([[1.0, 0.0], [2.0, 2.0]])  # residuals 1, 2, 3 and −1, −1, −1
+    >>> loss(W).tolist(), gradient(W).tolist()
+    ([4.666666666666667, 1.0], [[-5.333333333333333, -4.0], [2.0, 2.0]])
+    """
+    _, _, xs, ys = _line_inputs(0.0, 0.0, x, y)
+    n = xs.size
+    last: list[np.ndarray] = []  # W of the last call, and its sums
+
+    def sums(W: np.ndarray) -> np.ndarray:
+        """``[Σxᵢrᵢ, Σrᵢ, Σrᵢ²]`` per line, shape ``(m, 3)``, ``r = y − (w·x + b)``.
+
+        Each row is summed as ``np.mean`` sums one line's values (pairwise, in
+        order), in one reduction for all the lines.
+        """
+        if not last or last[0] is not W:
+            terms = np.empty((3, len(W), n))  # three separate blocks: no overlap
+            r = np.subtract(ys, W[:, :1] * xs + W[:, 1:], out=terms[1])
+            np.multiply(xs, r, out=terms[0])
+            np.multiply(r, r, out=terms[2])  # r**2, to the last bit
+            last[:] = [W, np.add.reduce(terms, axis=2).T]
+        return last[1]
+
+    def loss(W: np.ndarray) -> np.ndarray:
+        return sums(W)[:, 2] / n  # what np.mean computes
+
+    def gradient(W: np.ndarray) -> np.ndarray:
+        return -2 * (sums(W)[:, :2] / n)
+
+    return loss, gradient
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,13 @@ BY_NAME: dict[str, tuple[Any, ...]] = {
 #: annotation says what a valid value looks like.
 BY_FUNCTION: dict[tuple[str, str], tuple[Any, ...]] = {
     ("core.questions.further.loss_dataset", "data"): ("seeded", "typed"),
+    ("core.optimisers.optimize_many", "loss"): (lambda w: np.sum(w * w, axis=1),),
+    ("core.optimisers.optimize_many", "gradient"): (lambda w: 2 * np.asarray(w),),
+    ("core.optimisers.optimize_many", "starts"): ([[1.0, 2.0], [0.5, -1.0]],),
+    ("core.gradient_descent.descent.descend_1d_many", "starts"): (
+        ((5.0, 0.1), (-2.0, 0.5)),
+    ),
+    ("core.gradient_descent.race.race_many", "starts"): (((1.0, 2.0), (-1.0, 0.5)),),
     ("core.correlation.features.table_feature_matrix", "target"): ("y",),
 }
 _NUMBERS: tuple[Any, ...] = (1.0, 0.5, 2.0, 0.0, 0.3)

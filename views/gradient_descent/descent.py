@@ -2,7 +2,7 @@
 
 The chart is live: drag the start w₀ along the curve or slide the learning rate
 under it, and the path, the loss at each step and the regime follow at once
-(:func:`views.gradient_descent.steps.live_descent`); the formula, the sentence,
+(:func:`views.gradient_descent.descent_live.live_descent`); the formula, the sentence,
 the table and the code follow on release.
 """
 
@@ -24,7 +24,8 @@ from views.gradient_descent.common import (
     TYPED_FUNCTION,
     function_choice,
 )
-from views.gradient_descent.steps import live_descent, step_controls
+from views.gradient_descent.descent_live import live_descent
+from views.gradient_descent.steps import step_controls
 from viz import gradient_descent as viz
 
 PARAMS = (

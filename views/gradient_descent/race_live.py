@@ -8,7 +8,7 @@ so a release only redraws the rest of the page.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -18,6 +18,7 @@ from core import gradient_descent as gd
 from text.gradient_descent import live as live_words
 from ui import live_chart, live_context
 from ui.live_chart import Drag
+from ui.live_frames import FigureData
 from ui.url_state import PageState
 from viz.gradient_descent import live as live_viz
 
@@ -31,12 +32,37 @@ def _draw(
     chosen: tuple[gd.Optimiser, ...],
     steps: int,
     backdrop: dict[str, Any],
+    known: gd.Race,
     values: Mapping[str, float],
 ) -> tuple[go.Figure, str]:
-    """The live chart with the race started at ``values`` (``x0``, ``y0``)."""
+    """The live chart with the race started at ``values`` (``x0``, ``y0``).
+
+    At the page's own start it reuses the page's race (``known``).
+    """
     start = (values["x0"], values["y0"])
-    r = gd.race(surface_key, start, chosen, steps, expression)
+    r = (
+        known
+        if known.start == start
+        else gd.race(surface_key, start, chosen, steps, expression)
+    )
     return live_viz.race_live_figure(r, backdrop), live_words.race_readout(r)
+
+
+def _many(
+    surface_key: str,
+    expression: str,
+    chosen: tuple[gd.Optimiser, ...],
+    steps: int,
+    backdrop: dict[str, Any],
+    known: gd.Race,
+    every: Sequence[Mapping[str, float]],
+) -> list[tuple[FigureData, str]]:
+    """:func:`_draw`'s traces at each start of ``every``, each optimiser in one batch."""
+    starts = [(values["x0"], values["y0"]) for values in every]
+    return [
+        ({"data": live_viz.race_live_traces(r, backdrop)}, live_words.race_readout(r))
+        for r in gd.race_many(surface_key, starts, chosen, steps, expression)
+    ]
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -56,9 +82,8 @@ def live_race(
     steps = round(wide / live_context.spacing_for(0.0, wide, MOST_ACROSS)) + 1
     control = Drag(("x0", "y0"), trace="start", label="start", point=0, steps=steps)
     key = (race.surface.key, race.optimisers, race.steps, ranges, steps)
-    draw = live_context.keyed(
-        _draw, key, surface_key, expression, race.optimisers, race.steps, backdrop
-    )
+    args = (surface_key, expression, race.optimisers, race.steps, backdrop, race)
+    draw = live_context.keyed(_draw, key, *args, many=_many)
     shown = live_context.narrowed(state, {"x0": ranges[0], "y0": ranges[1]})
     live_chart.show(shown, draw, (control,), key="race_live", alt=alt)
     st.caption(live_words.RACE_LIVE_CAPTION)

@@ -1,22 +1,11 @@
-"""The Descent view's step controls (learning-rate presets, the step count,
-+1/+10/+100) and its live chart (drag w₀, slide lr)."""
+"""The Descent view's step controls: learning-rate presets, the step count, +1/+10/+100."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-import plotly.graph_objects as go
 import streamlit as st
 
 from core import gradient_descent as gd
-from core.gradient_descent import regimes
-from text.gradient_descent import live as live_words
-from ui import live_chart, live_context
-from ui.live_chart import Drag, Range
 from ui.url_state import PageState
-from viz import gradient_descent as viz
-from viz import style
-from viz.gradient_descent import live as live_viz
 
 #: Learning rates that show each regime of gradient descent on w².
 REGIME_PRESETS = {
@@ -72,54 +61,3 @@ def step_controls(state: PageState) -> int:
     steps = state.widget("steps")
     _more_steps_buttons(state)
     return int(steps)
-
-
-# -- the live chart -----------------------------------------------------------------------
-
-
-def _draw(
-    fn_key: str,
-    expression: str,
-    steps: int,
-    x_range: tuple[float, float],
-    values: Mapping[str, float],
-) -> tuple[go.Figure, str]:
-    """The live chart at ``values`` (``w0`` and ``lr``), and its readout."""
-    descent = gd.descend_1d(fn_key, values["w0"], values["lr"], steps, expression)
-    figure = live_viz.descent_live_figure(descent, x_range)
-    return figure, live_words.descent_readout(descent)
-
-
-def live_descent(
-    state: PageState,
-    descent: gd.Descent1D,
-    fn_key: str,
-    expression: str,
-    sentence: str,
-) -> None:
-    """The path on the curve, live: drag the start ``w0``, slide ``lr`` under it.
-
-    The start moves over the chart's w axis (¼ apart) and the learning rate over
-    the rates worth trying on this curve from this start
-    (:func:`core.gradient_descent.regimes.learning_rate_range`).
-    """
-    x_range = viz.view_range_1d(descent.fn, descent.w0)
-    low, high, count = regimes.learning_rate_range(descent.fn, descent.w0, descent.lr)
-    spacing = live_context.spacing_for(*x_range, 61)
-    controls = (
-        Drag(
-            ("w0",),
-            trace="start",
-            label="start w₀",
-            point=0,
-            steps=live_context.steps_for(*x_range, spacing),
-            colour=style.CURRENT,
-        ),
-        Range("lr", steps=count),
-    )
-    bounds = {"w0": x_range, "lr": (low, high)}
-    key = (descent.fn.key, descent.steps, tuple(sorted(bounds.items())))
-    draw = live_context.keyed(_draw, key, fn_key, expression, descent.steps, x_range)
-    shown = live_context.narrowed(state, bounds)
-    live_chart.show(shown, draw, controls, key="descent_live", alt=sentence)
-    st.caption(live_words.DESCENT_LIVE_CAPTION)

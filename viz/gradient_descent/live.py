@@ -18,7 +18,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from core.gradient_descent import Descent1D, Grid, Race
+from core.gradient_descent import Descent1D, Function1D, Grid, Race
 from core.parsing import display_number
 from viz import raster, style
 from viz.gradient_descent.common import Dict, encode, fixed, layout, thinned
@@ -180,16 +180,34 @@ def descent_live_figure(result: Descent1D, x_range: tuple[float, float]) -> go.F
     minima, the path, its start (``uid="start"``), its last point, a note, and
     the loss per step (lower panel).
     """
-    fn = result.fn
-    y_range = loss_range(fn, x_range)
-    data = [
-        curve(fn, x_range),
-        minima_1d(fn),
+    still = descent_still(result.fn, x_range)
+    data = descent_live_traces(result, x_range, still)
+    return live_figure(data, _descent_layout(result, x_range, still["y_range"]))
+
+
+def descent_still(fn: Function1D, x_range: tuple[float, float]) -> Dict:
+    """What stays put while ``w₀`` or ``lr`` moves: the loss axis, the curve, the minima.
+
+    Drawn once for a whole set of frames (:func:`descent_live_traces`).
+    """
+    return {
+        "y_range": loss_range(fn, x_range),
+        "curve": curve(fn, x_range),
+        "minima": minima_1d(fn),
+    }
+
+
+def descent_live_traces(
+    result: Descent1D, x_range: tuple[float, float], still: Dict
+) -> list[Dict]:
+    """The traces of :func:`descent_live_figure` (what a frame needs), ``still`` shared."""
+    return [
+        still["curve"],
+        still["minima"],
         *_path_traces(result, x_range),
-        _note(result, x_range, y_range),
+        _note(result, x_range, still["y_range"]),
         _loss_trace(result),
     ]
-    return live_figure(data, _descent_layout(result, x_range, y_range))
 
 
 # -- the 2-D race -------------------------------------------------------------------------
@@ -243,9 +261,26 @@ def race_live_figure(r: Race, backdrop: Dict) -> go.Figure:
     The start (``uid="start"``) is the handle; the axes are ``backdrop``'s, one
     unit of x as long as one of y.
     """
+    x_range, y_range = backdrop["x_range"], backdrop["y_range"]
+    aspect = (y_range[1] - y_range[0]) / (x_range[1] - x_range[0])
+    height = int(min(700, max(440, 280 + 460 * aspect)))
+    s = r.surface
+    chart = layout(f"{s.label}: drag the start", "x", "y", height=height)
+    chart["margin"] = {**chart["margin"], "t": 150}
+    plain = {"showgrid": False, "zeroline": False, "constrain": "domain"}
+    chart["xaxis"] = fixed({**chart["xaxis"], **plain}, *x_range)
+    chart["yaxis"] = fixed(
+        {**chart["yaxis"], **plain, "scaleanchor": "x", "scaleratio": 1}, *y_range
+    )
+    chart["images"] = [backdrop["image"]]
+    return live_figure(race_live_traces(r, backdrop), chart)
+
+
+def race_live_traces(r: Race, backdrop: Dict) -> list[Dict]:
+    """The traces of :func:`race_live_figure`: all a frame of the live chart needs."""
     x0, y0 = r.start
     minima = r.surface.minima
-    data = [
+    return [
         backdrop["bar"],
         {
             "type": "scatter",
@@ -274,16 +309,3 @@ def race_live_figure(r: Race, backdrop: Dict) -> go.Figure:
             "hoverinfo": "skip",
         },
     ]
-    x_range, y_range = backdrop["x_range"], backdrop["y_range"]
-    aspect = (y_range[1] - y_range[0]) / (x_range[1] - x_range[0])
-    height = int(min(700, max(440, 280 + 460 * aspect)))
-    s = r.surface
-    chart = layout(f"{s.label}: drag the start", "x", "y", height=height)
-    chart["margin"] = {**chart["margin"], "t": 150}
-    plain = {"showgrid": False, "zeroline": False, "constrain": "domain"}
-    chart["xaxis"] = fixed({**chart["xaxis"], **plain}, *x_range)
-    chart["yaxis"] = fixed(
-        {**chart["yaxis"], **plain, "scaleanchor": "x", "scaleratio": 1}, *y_range
-    )
-    chart["images"] = [backdrop["image"]]
-    return live_figure(data, chart)

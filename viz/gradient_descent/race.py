@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -49,7 +51,11 @@ def optimiser_label(o: Optimiser) -> str:
 
 def contour_values(surface: Surface, z: np.ndarray) -> tuple[np.ndarray, str]:
     """What the contour shows: the loss, or log₁₀(1 + loss) for steep valleys."""
-    if surface.log_levels:
+    return _shown(surface.log_levels, z)
+
+
+def _shown(log_levels: bool, z: np.ndarray) -> tuple[np.ndarray, str]:
+    if log_levels:
         return np.log10(1 + np.maximum(z, 0)), "log₁₀(1 + loss)"
     return z, "loss"
 
@@ -74,7 +80,21 @@ def _contour(surface: Surface, grid: Grid) -> tuple[Dict, Dict]:
     a redraw, and the race plays its paths that way (see :mod:`viz.raster`).
     """
     xs, ys, z = grid
-    shown_z, z_label = contour_values(surface, z)
+    return _contour_picture(surface.log_levels, xs.tobytes(), ys.tobytes(), z.tobytes())
+
+
+@functools.lru_cache(maxsize=32)
+def _contour_picture(
+    log_levels: bool, xs_bytes: bytes, ys_bytes: bytes, z_bytes: bytes
+) -> tuple[Dict, Dict]:
+    """:func:`_contour`, drawn once per grid (the start moves, the picture stays).
+
+    Keyed by the grid's numbers themselves; the dicts returned are shared, never
+    changed by the figures that hold them.
+    """
+    xs, ys = np.frombuffer(xs_bytes), np.frombuffer(ys_bytes)
+    z = np.frombuffer(z_bytes).reshape(ys.size, xs.size)
+    shown_z, z_label = _shown(log_levels, z)
     picture = raster.contour_image(xs, ys, shown_z, CONTOUR_SCALE, bands=CONTOUR_BANDS)
     bar = raster.colour_bar_trace(
         shown_z, CONTOUR_SCALE, z_label, (float(xs[0]), float(ys[0]))

@@ -265,10 +265,21 @@ def fit_live_figure(
     ``ranges`` are the data panel's axes (fixed while the line is dragged);
     ``backdrop`` is :func:`fit_backdrop` of the data set.
     """
-    x_range, y_range = ranges
-    data = [
+    data = fit_live_traces(fit, path, backdrop, ranges, show_best)
+    return live_figure(data, _layout(fit, backdrop, *ranges))
+
+
+def fit_live_traces(
+    fit: LineFit,
+    path: Trajectory,
+    backdrop: Dict,
+    ranges: tuple[tuple[float, float], tuple[float, float]],
+    show_best: bool = True,
+) -> list[Dict]:
+    """The traces of :func:`fit_live_figure`: all a frame of the live chart needs."""
+    x_range = ranges[0]
+    return [
         *_line_traces(fit, x_range),
         *_still_traces(fit, x_range, show_best),
         *_bowl_traces(fit, path, backdrop, show_best),
     ]
-    return live_figure(data, _layout(fit, backdrop, x_range, y_range))
