@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from core import gradient_descent as gd
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
 from text import gradient_descent as gd_text
+from views.gradient_descent import descent as descent_view
 
 SCRIPT = "pages/gradient_descent.py"
 
@@ -148,6 +149,9 @@ def test_log_scale_toggle() -> None:
 
 def test_animation_frames_reach_the_browser() -> None:
     at = page_test(SCRIPT, {"steps": "12"}).run()
+    assert len(figures(at)) == 2  # Play closed: its figure is neither built nor sent
+    at.session_state[descent_view.PLAY_KEY] = True  # the learner opens it
+    at.run()
     # the live chart first, then the loss at each step, then Play in its expander
     figure = figures(at)[2]
     assert len(figure["frames"]) == 13

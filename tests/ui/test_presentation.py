@@ -10,6 +10,7 @@ import pytest
 from tests.helpers import decode, page_test
 from tests.helpers import figures as every_figure
 from ui import numbers, presentation
+from views.gradient_descent import descent as descent_view
 from viz.presentation import MIN_TEXT, PRESENTED
 
 
@@ -89,6 +90,8 @@ def test_show_the_numbers_lists_what_the_chart_draws() -> None:
     expanders = [e for e in at.expander if e.label == numbers.LABEL]
     assert len(expanders) == len(every_figure(at))  # one under every chart, live too
     assert not at.table  # closed: nothing built, nothing sent
+    at.session_state[descent_view.PLAY_KEY] = True  # Play, whose chart is "descent"
+    at.run()
     at.session_state[numbers.key_of("descent")] = True  # the learner opens it
     at.run()
     assert not at.exception

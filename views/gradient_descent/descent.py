@@ -28,6 +28,9 @@ from views.gradient_descent.descent_live import live_descent
 from views.gradient_descent.steps import step_controls
 from viz import gradient_descent as viz
 
+#: The "Play the steps" expander's widget key (it tells the page whether it is open).
+PLAY_KEY = "descent_play"
+
 PARAMS = (
     FUNCTION,
     TYPED_FUNCTION,
@@ -92,10 +95,13 @@ def render(state: PageState, frame: Frame) -> None:
             st.warning(warning)
         page.explain(sentence)
         _steps_and_table(descent, log_scale)
-        with st.expander(live_words.PLAY_LABEL):
-            figure = page.figure_of(viz.descent_figure, descent)
-            page.chart(figure, key="descent", alt=sentence)
-            st.caption(words.PLAY_CAPTION)
+        # Built and sent only while open: its frames were ~half of every change's bytes.
+        play = st.expander(live_words.PLAY_LABEL, key=PLAY_KEY, on_change="rerun")
+        if play.open:
+            with play:
+                figure = page.figure_of(viz.descent_figure, descent)
+                page.chart(figure, key="descent", alt=sentence)
+                st.caption(words.PLAY_CAPTION)
         code_panel(words.descent_code(descent), words.descent_code_result(descent))
 
 
