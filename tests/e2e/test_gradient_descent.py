@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
+from text.gradient_descent import RACE_PLAY_LABEL
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +35,10 @@ PATH_LENGTH = (
     ")._fullData[2].x.length"
 )
 #: The contour of the race view (the chart a click on sets the start).
-CONTOUR = "document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')"
+CONTOUR = (
+    "document.querySelector("
+    '\'[data-testid="stExpander"] [data-testid="stPlotlyChart"] .js-plotly-plot\')'
+)
 
 
 def test_notebook_cell_and_step_buttons(server: Server, page: Page) -> None:
@@ -95,12 +99,14 @@ def test_derivative_view_moves_the_tangent(server: Server, page: Page) -> None:
 
 def test_race_renders_and_a_click_sets_the_start(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/gradient-descent?view=race")
-    charts = page.locator(CHARTS)
-    expect(charts).to_have_count(2)
-    expect(charts.first).to_contain_text("Momentum (lr 0.02, β 0.7)")
+    expect(page.locator(CHARTS)).to_have_count(1)  # the losses; Play is closed
+    page.get_by_text(RACE_PLAY_LABEL).click()  # the race step by step, on a contour
+    played = page.locator(f'[data-testid="stExpander"] {CHARTS}')
+    expect(played).to_have_count(1)
+    expect(played).to_contain_text("Momentum (lr 0.02, β 0.7)")
     x0 = page.get_by_label("Start x₀ (exact)")
     expect(x0).to_have_value("-3.50")
-    plot_area = charts.first.locator(".nsewdrag").first
+    plot_area = played.locator(".nsewdrag").first
     plot_area.scroll_into_view_if_needed()  # the "Show" picker now sits above it
     box = plot_area.bounding_box()
     assert box is not None

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import CHART, Server, open_page
+from tests.e2e.conftest import Server, open_page, wait_idle
+from text.gradient_descent import RACE_PLAY_LABEL
 
 pytestmark = pytest.mark.e2e
 
@@ -25,9 +26,21 @@ def patient_expect() -> Iterator[None]:
     expect.set_options(timeout=5_000)
 
 
+#: The race played step by step: the chart in the "Play the race" expander.
+PLAYED = '[data-testid="stExpander"] [data-testid="stPlotlyChart"]'
+
+
+def open_play(page: Page) -> None:
+    """Open the expander that holds the race step by step (built only while open)."""
+    page.get_by_text(RACE_PLAY_LABEL).click()
+    wait_idle(page)
+    expect(page.locator(PLAYED)).to_be_visible()
+
+
 #: What the race's chart draws now: its contour picture, colour bar, each path's points.
 DRAWN = """() => {
-  const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+  const chart = document.querySelector(
+    '[data-testid="stExpander"] [data-testid="stPlotlyChart"]');
   const gd = chart.querySelector('.js-plotly-plot');
   const images = [...chart.querySelectorAll('.imagelayer image')].filter(
     (i) => (i.getAttribute('href') || '').startsWith('data:image/png')
@@ -47,7 +60,7 @@ def test_play_keeps_the_contour_and_draws_every_step(
     server: Server, page: Page
 ) -> None:
     open_page(page, f"{server.url}/gradient-descent?view=race&steps2d=60")
-    expect(page.locator(CHART).first).to_be_visible()
+    open_play(page)
     before = page.evaluate(DRAWN)
     assert before["pictures"] == 1
     assert before["colourBars"] == 1
@@ -78,7 +91,7 @@ def test_play_keeps_the_contour_and_draws_every_step(
     assert after["step"] == "60"
     stops = page.evaluate(
         "() => document.querySelector("
-        "'[data-testid=\"stPlotlyChart\"] .js-plotly-plot')"  # not the live chart
+        '\'[data-testid="stExpander"] [data-testid="stPlotlyChart"] .js-plotly-plot\')'
         "._fullLayout.sliders[0].steps.length"
     )
     assert stops == 61

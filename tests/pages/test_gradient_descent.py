@@ -10,6 +10,7 @@ from core import gradient_descent as gd
 from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
 from text import gradient_descent as gd_text
 from views.gradient_descent import descent as descent_view
+from views.gradient_descent import race as race_view
 
 SCRIPT = "pages/gradient_descent.py"
 
@@ -228,8 +229,14 @@ def test_race_view_defaults_and_code() -> None:
             pytest.approx(end[0], abs=1e-6),
             pytest.approx(end[1], abs=1e-6),
         )
-    # the live race, the clickable contour and the losses; no 3-D until asked
-    assert len(figures(at)) == 3
+    # the live race and the losses; no 3-D until asked, no Play until opened
+    assert len(figures(at)) == 2
+    at.session_state[race_view.PLAY_KEY] = True  # the learner opens Play
+    at.run()
+    played = figures(at)[2]  # the race step by step on its clickable contour
+    assert len(played["frames"]) == 61
+    for drawn, end in zip(race_paths(at), ends, strict=True):
+        assert trace(played, drawn["name"])["x"][-1] == pytest.approx(end[0], abs=1e-6)
 
 
 def test_switching_surface_moves_the_start_there() -> None:
@@ -271,7 +278,7 @@ def test_start_sliders_and_steps_move_the_paths() -> None:
 def test_3d_toggle_adds_the_surface() -> None:
     at = page_test(SCRIPT, {"view": "race", "surface3d": "1"}).run()
     assert not at.exception
-    assert figures(at)[3]["data"][0]["type"] == "surface"  # after live, contour, loss
+    assert figures(at)[2]["data"][0]["type"] == "surface"  # after live, loss
 
 
 def test_race_divergence_is_said() -> None:

@@ -16,6 +16,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import figures, live_payload, page_test, texts, trace
+from views.gradient_descent import race as race_view
 
 GD = "pages/gradient_descent.py"
 LOSS = "pages/loss_functions.py"
@@ -151,7 +152,10 @@ def test_the_race_start_is_a_live_handle() -> None:
     assert at.number_input(key="x0").value == 2.0
     assert at.number_input(key="y0").value == -1.0
     assert at.query_params["x0"] == "2"
-    for figure in figures(at)[:2]:  # the live chart and the Play chart
+    at.session_state[race_view.PLAY_KEY] = True  # the race played step by step
+    at.run()
+    shown = figures(at)
+    for figure in (shown[0], shown[-1]):  # the live chart and the Play chart
         path = trace(figure, "Gradient descent")
         assert (path["x"][0], path["y"][0]) == (2.0, -1.0)
 

@@ -54,6 +54,8 @@ PLAY_CAPTION = (
     "chart to scrub through them."
 )
 #: Under the contour of the race.
+#: The expander that holds the race played step by step (built only while open).
+RACE_PLAY_LABEL = "▶ Play the race step by step"
 RACE_CAPTION = (
     "Click anywhere on the contour to start there. ▶ Play races the paths in "
     "your browser."

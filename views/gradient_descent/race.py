@@ -83,15 +83,27 @@ def _follow_surface(state: PageState, surface: str, expression: str) -> None:
 
 
 def _contour(state: PageState, race: gd.Race, sentence: str) -> None:
-    """The clickable contour: a click starts the race there."""
-    page.chart(
-        page.figure_of(viz.race_contour, race),
-        key="race",
-        alt=sentence,
-        on_select=partial(_start_from_click, state),
-        selection_mode="points",
-    )
-    st.caption(words.RACE_CAPTION)
+    """The race played step by step on a clickable contour (a click starts it there).
+
+    In an expander built only while open: its frames (one a step) were 117 KB and
+    a fifth of the server's work of every change, wanted by few of them.
+    """
+    play = st.expander(words.RACE_PLAY_LABEL, key=PLAY_KEY, on_change="rerun")
+    if not play.open:
+        return
+    with play:
+        page.chart(
+            page.figure_of(viz.race_contour, race),
+            key="race",
+            alt=sentence,
+            on_select=partial(_start_from_click, state),
+            selection_mode="points",
+        )
+        st.caption(words.RACE_CAPTION)
+
+
+#: The "Play the race" expander's widget key (it tells the page whether it is open).
+PLAY_KEY = "race_play"
 
 
 def render(state: PageState, frame: Frame) -> None:
@@ -116,12 +128,12 @@ def render(state: PageState, frame: Frame) -> None:
         for line in update_rules:
             page.formula(line)
         page.explain(sentence)
-        _contour(state, race, sentence)
         losses = page.figure_of(viz.race_loss_figure, race, log_scale)
         page.chart(losses, key="race_loss", alt=words.LOSS_ALT)
         if show_3d:
             surface = page.figure_of(viz.surface_3d_figure, race)
             page.chart(surface, key="race_3d", alt=sentence)
+        _contour(state, race, sentence)
         code_panel(words.race_code(race), words.race_code_result(race))
 
 
