@@ -6,6 +6,12 @@
 // Streamlit calls this function again on the same element whenever the data
 // changes and does not run the previous cleanup: everything lives on the
 // element (root.__live) and a second call with the same payload does nothing.
+//
+// A control may come *lazy*: its grid but no frames yet. It asks Python for them
+// ("want") when the pointer enters it or it gets the focus, before it is needed.
+// A drag that starts before they come moves the handle with the pointer and
+// jumps to the nearest frame when they arrive; a release before then commits
+// the grid value (keys, ranges) or waits for the frames to snap (a handle).
 
 const ANIMATE = {
   frame: { duration: 0, redraw: false },
@@ -57,11 +63,13 @@ function resolveFrames(payload) {
     if (payload.starts) control.start = payload.starts[i];
   });
   for (const control of payload.controls) {
+    if (control.lazy) continue; // its frames come when asked for
     if (control.frames) {
       if (control.fid) keepFrames(control);
     } else if (control.ref && store.has(control.ref)) {
       control.frames = store.get(control.ref);
       control.fid = control.ref;
+      keepFrames(control); // used again: the newest in the store
     } else {
       return false;
     }
@@ -89,6 +97,19 @@ function cellOf(control, index) {
 function indexOf(control, cell) {
   return cell.reduce((index, c, i) => index * control.grids[i].length + c, 0);
 }
+function gridSize(control) {
+  return control.grids.reduce((n, g) => n * g.length, 1);
+}
+// The values at a grid point: what its frame's ``v`` holds, known without frames.
+function valuesAt(control, index) {
+  const cell = cellOf(control, index);
+  const values = {};
+  control.params.forEach((name, i) => { values[name] = control.grids[i][cell[i]]; });
+  return values;
+}
+function keyOf(control) {
+  return control.params.join(" ");
+}
 
 function pixel(gd, x, y) {
   const L = gd._fullLayout;
@@ -102,9 +123,15 @@ function setReadout(live, text) {
 }
 
 function showFrame(live, control, index) {
-  const frame = control.frames[index];
-  if (!frame) return;
+  if (index < 0 || index >= gridSize(control)) return;
   live.shown = { control, index };
+  if (!control.frames) { // lazy: the grid position only, drawn when frames come
+    for (const el of live.inputs.get(control) || []) el.value = String(cellOf(control, index)[0]);
+    for (const el of live.handleEls) {
+      if (el.__control === control) el.setAttribute("aria-valuenow", String(index));
+    }
+    return;
+  }
   live.pending = { control, index };
   if (!live.raf) live.raf = requestAnimationFrame(() => flush(live));
 }
@@ -114,7 +141,7 @@ function flush(live) {
   live.raf = 0;
   const wanted = live.pending;
   live.pending = null;
-  if (!wanted || !live.Plotly) return;
+  if (!wanted || !live.Plotly || !wanted.control.frames) return;
   const frame = wanted.control.frames[wanted.index];
   if (wanted.control.traces.length) {
     live.Plotly.animate(live.plot, { data: frame.d, traces: wanted.control.traces }, ANIMATE);
@@ -139,6 +166,7 @@ function flush(live) {
 
 function placeHandles(live) {
   live.handleEls.forEach((el, i) => {
+    if (el.__free) return; // follows the pointer until its frames come
     const at = live.handlePositions && live.handlePositions[i];
     const p = at ? pixel(live.plot, at[0], at[1]) : null;
     el.hidden = !p;
@@ -148,19 +176,41 @@ function placeHandles(live) {
 
 // One message to Python: the values of the frame on screen (and a counter, so
 // the same values dragged to twice still count as a change).
-function commit(live, control) {
-  if (!live.shown || live.shown.control !== control) return;
-  const frame = control.frames[live.shown.index];
-  const values = {};
-  control.params.forEach((name, i) => { values[name] = frame.v[i]; });
+function commit(live, control, index) {
+  if (index === undefined) {
+    if (!live.shown || keyOf(live.shown.control) !== keyOf(control)) return;
+    index = live.shown.index;
+  }
+  const values = valuesAt(control, index);
   live.sent = (live.sent || 0) + 1;
   const have = [...frameStore().keys()];
-  live.setStateValue("release", { values, n: Date.now() + live.sent, have });
+  live.setStateValue("release", {
+    values, n: Date.now() + live.sent, have, control: keyOf(control),
+  });
 }
 
-function nearestFrame(live, control, clientX, clientY) {
+// Ask Python for a lazy control's frames (once; again after a few seconds if
+// they have not come). The rerun it starts sends them.
+const ASK_AGAIN_MS = 4000;
+function ask(live, control) {
+  if (!control || control.frames) return;
+  const key = keyOf(control);
+  const last = live.asked.get(key);
+  if (last && Date.now() - last < ASK_AGAIN_MS) return;
+  live.asked.set(key, Date.now());
+  live.sent = (live.sent || 0) + 1;
+  const have = [...frameStore().keys()];
+  live.setStateValue("want", { control: key, n: Date.now() + live.sent, have });
+}
+
+// The pointer relative to the plot (where the frames' handle positions are).
+function plotPoint(live, clientX, clientY) {
   const box = live.plot.getBoundingClientRect();
-  const x = clientX - box.left, y = clientY - box.top;
+  return [clientX - box.left, clientY - box.top];
+}
+
+function nearestFrame(live, control, point) {
+  const [x, y] = point;
   const slot = control.slot;
   let best = -1, bestDistance = Infinity;
   control.frames.forEach((frame, index) => {
@@ -173,52 +223,92 @@ function nearestFrame(live, control, clientX, clientY) {
   return best;
 }
 
+function shownIndex(live, control) {
+  return live.shown && live.shown.control === control ? live.shown.index : control.start;
+}
+
 function step(live, control, dx, dy) {
-  const index = live.shown && live.shown.control === control ? live.shown.index : control.start;
+  const index = shownIndex(live, control);
   const cell = cellOf(control, index);
   const moves = cell.length === 1 ? [dx || dy] : [dx, dy];
   const next = cell.map((c, i) => Math.max(0, Math.min(control.grids[i].length - 1, c + moves[i])));
   showFrame(live, control, indexOf(control, next));
 }
 
-function makeHandle(live, control) {
+// The pointer moves a handle whose frames have not come: it follows freely.
+function follow(live, el, event) {
+  const box = live.handles.getBoundingClientRect();
+  el.__free = true;
+  el.style.transform = `translate(${event.clientX - box.left}px, ${event.clientY - box.top}px)`;
+}
+
+function askForAll(live) {
+  const values = live.lost;
+  live.lost = null;
+  live.root.dataset.lost = String(Number(live.root.dataset.lost || 0) + 1); // for tests
+  live.sent = (live.sent || 0) + 1;
+  live.setStateValue("release", { values, n: Date.now() + live.sent, have: [] });
+}
+
+function endDrag(live) {
+  live.dragging = null;
+  if (live.lost) askForAll(live);
+  const later = live.deferred;
+  live.deferred = null;
+  if (later) render(live, later).catch(() => {});
+}
+
+// A handle. Its control is el.__control: a new payload with the same controls
+// swaps the control in and keeps the element (its focus, its listeners).
+function makeHandle(live) {
   const el = document.createElement("div");
   el.className = "live-handle";
   el.tabIndex = 0;
   el.setAttribute("role", "slider");
-  el.setAttribute("aria-label", control.label);
   // A slider needs its range and value: the frame index on the control's grid
   // (aria-valuetext, the readout, says what it means).
   el.setAttribute("aria-valuemin", "0");
-  el.setAttribute("aria-valuemax", String(control.frames.length - 1));
-  el.setAttribute("aria-valuenow", String(control.start || 0));
-  el.dataset.drag = control.params.join(" ");
-  el.style.setProperty("--live-colour", control.colour);
-  el.title = control.label + ": drag, or use the arrow keys";
-  el.__control = control;
+  const want = () => ask(live, el.__control);
+  el.addEventListener("pointerenter", want);
+  el.addEventListener("focus", want);
+  el.addEventListener("touchstart", want, { passive: true });
   el.addEventListener("pointerdown", (event) => {
+    const control = el.__control;
     event.preventDefault();
     el.setPointerCapture(event.pointerId);
     el.focus({ preventScroll: true });
+    ask(live, control);
     live.dragging = control;
+    live.pointer = plotPoint(live, event.clientX, event.clientY);
+    live.pendingRelease = null;
     el.classList.add("live-dragging");
-    showFrame(live, control, live.shown && live.shown.control === control ? live.shown.index : control.start);
+    if (control.frames) showFrame(live, control, shownIndex(live, control));
+    else follow(live, el, event);
   });
   el.addEventListener("pointermove", (event) => {
+    const control = el.__control;
     if (live.dragging !== control) return;
-    const index = nearestFrame(live, control, event.clientX, event.clientY);
+    live.pointer = plotPoint(live, event.clientX, event.clientY);
+    if (!control.frames) {
+      follow(live, el, event);
+      return;
+    }
+    const index = nearestFrame(live, control, live.pointer);
     if (index >= 0 && !(live.shown && live.shown.control === control && live.shown.index === index)) {
       showFrame(live, control, index);
     }
   });
   const release = () => {
+    const control = el.__control;
     if (live.dragging !== control) return;
-    live.dragging = null;
     el.classList.remove("live-dragging");
-    commit(live, control);
-    const later = live.deferred;
-    live.deferred = null;
-    if (later) render(live, later).catch(() => {});
+    if (control.frames) {
+      commit(live, control);
+    } else { // snapped and sent when the frames come (settle): never a lost release
+      live.pendingRelease = { key: keyOf(control), point: live.pointer };
+      retry(live, 0);
+    }
+    endDrag(live);
   };
   el.addEventListener("pointerup", release);
   el.addEventListener("pointercancel", release);
@@ -226,52 +316,192 @@ function makeHandle(live, control) {
     const move = KEYS[event.key];
     if (!move) return;
     event.preventDefault();
-    step(live, control, move[0], move[1]);
+    step(live, el.__control, move[0], move[1]);
   });
   el.addEventListener("keyup", (event) => {
-    if (KEYS[event.key]) commit(live, control);
+    if (KEYS[event.key]) commit(live, el.__control);
   });
   return el;
 }
 
-function makeRange(live, control) {
+// A release waits for its frames: ask again now and then if they do not come.
+function retry(live, tries) {
+  clearTimeout(live.retryTimer);
+  if (tries >= 5) return;
+  live.retryTimer = setTimeout(() => {
+    const pending = live.pendingRelease;
+    const control = pending && live.payload &&
+      live.payload.controls.find((c) => keyOf(c) === pending.key);
+    if (!control || control.frames) return;
+    ask(live, control);
+    retry(live, tries + 1);
+  }, ASK_AGAIN_MS + 100);
+}
+
+function makeRange(live) {
   const wrap = document.createElement("label");
   wrap.className = "live-range";
   const name = document.createElement("span");
-  name.textContent = control.labels[0];
   const input = document.createElement("input");
   input.type = "range";
   input.min = "0";
-  input.max = String(control.grids[0].length - 1);
   input.step = "1";
-  input.value = String(control.start);
-  input.dataset.live = control.params[0];
-  input.addEventListener("input", () => showFrame(live, control, Number(input.value)));
-  input.addEventListener("change", () => commit(live, control));
+  const want = () => ask(live, input.__control);
+  input.addEventListener("pointerenter", want);
+  input.addEventListener("focus", want);
+  input.addEventListener("touchstart", want, { passive: true });
+  input.addEventListener("pointerdown", () => {
+    const control = input.__control;
+    ask(live, control);
+    live.dragging = control;
+    // The thumb is the browser's: the drag ends wherever the pointer is let go,
+    // after the input's own change event (the commit).
+    const end = () => {
+      window.removeEventListener("pointerup", end, true);
+      window.removeEventListener("pointercancel", end, true);
+      setTimeout(() => { if (live.dragging === control) endDrag(live); }, 0);
+    };
+    window.addEventListener("pointerup", end, true);
+    window.addEventListener("pointercancel", end, true);
+  });
+  input.addEventListener("input", () => showFrame(live, input.__control, Number(input.value)));
+  input.addEventListener("change", () => commit(live, input.__control, Number(input.value)));
   wrap.append(name, input);
-  live.inputs.set(control, [input]);
+  wrap.__input = input;
+  wrap.__name = name;
   return wrap;
 }
 
-function build(live, payload) {
-  live.handles.replaceChildren();
-  live.ranges.replaceChildren();
-  live.handleEls = [];
+function markFrames(el, control) {
+  if (control.frames) el.dataset.frames = String(control.frames.length);
+  else delete el.dataset.frames;
+}
+
+function setHandle(el, control) {
+  el.__control = control;
+  el.__free = false;
+  el.setAttribute("aria-label", control.label);
+  el.setAttribute("aria-valuemax", String(gridSize(control) - 1));
+  el.setAttribute("aria-valuenow", String(control.start || 0));
+  el.removeAttribute("aria-valuetext");
+  el.dataset.drag = keyOf(control);
+  el.style.setProperty("--live-colour", control.colour);
+  el.title = control.label + ": drag, or use the arrow keys";
+  markFrames(el, control);
+}
+
+function setRange(live, wrap, control) {
+  const input = wrap.__input;
+  input.__control = control;
+  wrap.__name.textContent = control.labels[0];
+  input.max = String(control.grids[0].length - 1);
+  input.value = String(control.start);
+  input.dataset.live = control.params[0];
+  input.removeAttribute("aria-valuetext");
+  markFrames(input, control);
+  live.inputs.set(control, [input]);
+}
+
+function signature(controls) {
+  return controls.map((c) => c.kind + ":" + keyOf(c)).join("|");
+}
+
+function sameValues(a, b) {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
+// The handles and ranges of a payload. ``before``: the payload drawn until now.
+function build(live, payload, before) {
+  const same = live.signature === signature(payload.controls);
+  if (!same) {
+    live.handles.replaceChildren();
+    live.ranges.replaceChildren();
+    live.handleEls = [];
+    live.rangeEls = [];
+    live.signature = signature(payload.controls);
+  }
   live.inputs = new Map();
-  let slot = 0;
+  let slot = 0, ranges = 0;
   for (const control of payload.controls) {
+    if (control.frames) live.asked.delete(keyOf(control));
     if (control.kind === "drag") {
-      control.slot = slot++;
-      const el = makeHandle(live, control);
-      live.handles.appendChild(el);
-      live.handleEls.push(el);
+      control.slot = slot;
+      let el = live.handleEls[slot++];
+      if (!el) {
+        el = makeHandle(live);
+        live.handles.appendChild(el);
+        live.handleEls.push(el);
+      }
+      setHandle(el, control);
     } else {
-      live.ranges.appendChild(makeRange(live, control));
+      let wrap = live.rangeEls[ranges++];
+      if (!wrap) {
+        wrap = makeRange(live);
+        live.ranges.appendChild(wrap);
+        live.rangeEls.push(wrap);
+      }
+      setRange(live, wrap, control);
     }
   }
   live.handlePositions = payload.handles;
+  // A payload that moves no value (frames asked for came) leaves a control where
+  // the learner put it: a key pressed before they came is released from there.
+  const shown = live.shown;
+  const again = shown && before && sameValues(before.values, payload.values) &&
+    payload.controls.find((c) => keyOf(c) === keyOf(shown.control));
   live.shown = null;
   setReadout(live, "");
+  if (again && shown.index !== again.start) showFrame(live, again, shown.index);
+}
+
+// Frames that came during a drag of their (lazy) control: take them at once.
+function adopt(live, payload) {
+  const control = live.dragging;
+  if (!control || control.frames || !live.drawn) return;
+  const came = payload.controls.find((c) => keyOf(c) === keyOf(control) && c.frames);
+  if (!came) return;
+  const held = live.drawn.values;
+  for (const [name, value] of Object.entries(payload.values)) {
+    if (!control.params.includes(name) && held[name] !== value) return; // other frames
+  }
+  control.frames = came.frames;
+  control.fid = came.fid;
+  control.traces = came.traces;
+  delete control.lazy;
+  for (const el of [...live.handleEls, ...(live.inputs.get(control) || [])]) {
+    if (el.__control === control) {
+      el.__free = false;
+      markFrames(el, control);
+    }
+  }
+  const index = control.kind === "drag" && live.pointer
+    ? nearestFrame(live, control, live.pointer)
+    : shownIndex(live, control);
+  showFrame(live, control, index);
+}
+
+// A handle let go before its frames came: snap it to the nearest and send it.
+function settle(live) {
+  const pending = live.pendingRelease;
+  if (!pending) return;
+  const control = live.payload.controls.find((c) => keyOf(c) === pending.key);
+  if (!control) {
+    live.pendingRelease = null;
+    return;
+  }
+  const el = live.handleEls.find((h) => h.__control === control);
+  if (!control.frames) { // still on its way: the handle stays where it was let go
+    if (el) el.__free = true;
+    ask(live, control);
+    return;
+  }
+  live.pendingRelease = null;
+  clearTimeout(live.retryTimer);
+  const index = pending.point ? nearestFrame(live, control, pending.point) : -1;
+  if (index < 0) return;
+  showFrame(live, control, index);
+  commit(live, control, index);
 }
 
 async function render(live, payload) {
@@ -280,13 +510,17 @@ async function render(live, payload) {
   if (live.payload !== payload) return; // a newer payload came meanwhile
   const layout = { ...payload.figure.layout, dragmode: false };
   await Plotly.react(live.plot, payload.figure.data, layout, payload.config);
+  if (live.payload !== payload) return;
+  const before = live.drawn;
+  live.drawn = payload;
   if (!live.listening) {
     live.listening = true;
     live.plot.on("plotly_afterplot", () => placeHandles(live));
   }
   live.plot.setAttribute("role", "img");
   live.plot.setAttribute("aria-label", payload.alt || "");
-  build(live, payload);
+  build(live, payload, before);
+  settle(live);
   placeHandles(live);
   live.root.dataset.ready = payload.v;
 }
@@ -305,15 +539,18 @@ export default function (component) {
       readout: root.querySelector(".live-readout"),
       ranges: root.querySelector(".live-ranges"),
       handleEls: [],
+      rangeEls: [],
       inputs: new Map(),
+      asked: new Map(),
     };
   }
   live.setStateValue = setStateValue;
   if (!payload || live.version === payload.v) return;
   if (!resolveFrames(payload)) {
-    // Frames sent by id that this browser no longer holds: ask for all of them.
-    live.sent = (live.sent || 0) + 1;
-    setStateValue("release", { values: payload.values, n: Date.now() + live.sent, have: [] });
+    // Frames sent by id that this browser no longer holds: ask for all of them
+    // (after the drag, if one is on: nothing is sent during a drag).
+    live.lost = payload.values;
+    if (!live.dragging) askForAll(live);
     return;
   }
   live.version = payload.v;
@@ -321,6 +558,7 @@ export default function (component) {
   root.dataset.bytes = String(data.byteLength || data.length || 0); // for the benchmark
   if (live.dragging) {
     live.deferred = payload; // never swap the frames under a finger
+    adopt(live, payload); // but take the dragged control's own frames if they came
     return;
   }
   render(live, payload).catch((error) => {

@@ -26,6 +26,15 @@ readout). The release sends one message; its callback sets the parameters
 (``PageState.set_values``), so the sliders, the URL, the formula, the sentence
 and the code panel follow in the rerun it starts.
 
+Frames are sent when a learner may use them, not on every rerun: a control
+whose frames are not computed yet (its grid at the other values) is sent
+*lazy*, with its grid and no frames, unless the browser asked for it. The
+browser asks (``want``) when the pointer enters the handle or the range, or the
+control gets the focus, so the frames are usually there before the press; a
+control asked for once, or released, stays wanted in this session. The first
+payload of a chart in a session sends every control's frames (a teacher's link
+opened by a class: computed once, then shared from the cache).
+
 ``plotly.min.js`` is served once per page by Streamlit's static file serving
 (``server.enableStaticServing``): :func:`plotly_script` copies it from the
 installed ``plotly`` package into ``static/`` (git-ignored). Nothing comes from
@@ -38,7 +47,7 @@ import functools
 import hashlib
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +55,8 @@ import plotly
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui import live_lazy, numbers, predict, presentation
 from ui import notebook_download as take_home
-from ui import numbers, predict, presentation
 from ui.browser_state import accept
 from ui.live_frames import (
     Control,
@@ -62,9 +71,10 @@ from ui.live_frames import (
     live_names,
     start_index,
 )
+from ui.live_lazy import DRAWN, MAX_DRAWN, WANT, control_key, lazy
 from ui.url_state import PageState, Param
 
-__all__ = ["Control", "Drag", "Range", "plotly_script", "show"]
+__all__ = ["Control", "Drag", "Range", "control_key", "plotly_script", "show"]
 
 NAME = "ml_math_explorer.live_chart"
 HERE = Path(__file__).resolve().parent
@@ -88,10 +98,6 @@ CONFIG: dict[str, Any] = {
 #: The component's state key: ``{"values": {name: value}, "n": counter}``.
 RELEASE = "release"
 _LAST_GOOD = "_live_last_good_"
-#: Per chart: the frame sets the browser said it holds (``have`` in its release).
-_HAVE = "_live_have_"
-#: At most this many frame-set ids are taken from a release (the browser keeps 48).
-MAX_HAVE = 64
 
 
 @functools.cache
@@ -128,7 +134,7 @@ def _mount() -> Any:
     )
 
 
-@st.cache_resource(max_entries=96, show_spinner=False)
+@st.cache_resource(max_entries=MAX_DRAWN, show_spinner=False)
 def _frames(
     name: str,
     control: Control,
@@ -172,13 +178,19 @@ def payload(
     *,
     quiet: bool = False,
     have: frozenset[str] = frozenset(),
+    wanted: Collection[str] | None = None,
+    carried: list[str] | None = None,
 ) -> tuple[bytes, go.Figure]:
-    """The data the browser gets: figure, frames of every shown control, values.
+    """The data the browser gets: figure, frames of the shown controls, values.
 
     ``quiet`` (the learner is predicting): the frames carry no readout, so a drag
     shows the picture move but not the numbers that would give the answer away.
     ``have``: ids of frame sets the browser already holds; those controls are sent
     without their frames (a release then costs a few KB, not the whole grid).
+    ``wanted``: the controls (:func:`control_key`) whose frames are drawn if need
+    be; any other control gets its frames only when they are drawn already, else
+    it is sent lazy (grid only). None: every control's frames. ``carried``
+    gets the ids of the frame sets sent (inline or by id).
     """
     name = f"{draw.__module__}.{draw.__qualname__}"
     shown = [c for c in controls if not set(c.params) & state.hidden]
@@ -192,12 +204,21 @@ def payload(
     parts, starts = [], []
     for control in shown:
         fixed = tuple((n, v) for n, v in values.items() if n not in control.params)
+        cache_key = (name, control, fixed, drags)
+        if not (wanted is None or control_key(control) in wanted or cache_key in DRAWN):
+            sketch = lazy(control, state.params)
+            starts.append(start_index(sketch, values))
+            parts.append(encode(sketch))
+            continue
         frames = _frames(name, control, fixed, drags, draw, state.params)
+        DRAWN.note(cache_key)
         if quiet:
             blank = [{**f, "t": ""} for f in frames["frames"]]
             frames = {**frames, "frames": blank, "fid": frames["fid"] + "q"}
         starts.append(start_index(frames, values))
         parts.append(_control_json(frames["fid"], frames["fid"] in have, frames))
+        if carried is not None:
+            carried.append(frames["fid"])
     head = encode(
         {
             "plotly": PLOTLY_URL,
@@ -234,11 +255,20 @@ def _released(key: str, state: PageState) -> None:
         value = accept(param, raw) if param is not None else None
         if value is not None:
             checked[name] = value
-    have = released.get("have") if isinstance(released, Mapping) else None
-    if isinstance(have, list):
-        ids = [i for i in have[:MAX_HAVE] if isinstance(i, str) and len(i) <= 20]
-        st.session_state[_HAVE + key.removeprefix("live_")] = frozenset(ids)
+    chart = key.removeprefix("live_")
+    live_lazy.take_have(chart, released.get("have"))
+    live_lazy.want(chart, released.get("control"))  # released: it stays wanted
     state.set_values(checked)
+
+
+def _asked(key: str) -> None:
+    """The browser's ``want``: send this control's frames from now on."""
+    asked = (st.session_state.get(key) or {}).get(WANT)
+    if not isinstance(asked, Mapping):
+        return
+    chart = key.removeprefix("live_")
+    live_lazy.take_have(chart, asked.get("have"))
+    live_lazy.want(chart, asked.get("control"))
 
 
 def show(
@@ -263,9 +293,21 @@ def show(
         alt = predict.HIDDEN_ALT
     plotly_script()
     plain = alt.replace("**", "").replace("`", "")  # words for a screen reader
+    # The chart's first payload in this session sends every control's frames.
+    wanted = live_lazy.wanted(key)
     try:
-        have = st.session_state.get(_HAVE + key, frozenset())
-        data, fig = payload(state, draw, controls, plain, quiet=quiet, have=have)
+        carried: list[str] = []
+        data, fig = payload(
+            state,
+            draw,
+            controls,
+            plain,
+            quiet=quiet,
+            have=live_lazy.held(key),
+            wanted=wanted,
+            carried=carried,
+        )
+        live_lazy.carry(key, carried)
     except ValueError:  # the view has shown the error: keep the last good chart
         last = st.session_state.get(_LAST_GOOD + key)
         if last is None:
@@ -279,6 +321,7 @@ def show(
         key=f"live_{key}",
         data=data,
         on_release_change=functools.partial(_released, f"live_{key}", state),
+        on_want_change=functools.partial(_asked, f"live_{key}"),
     )
     if not quiet:
         numbers.show_numbers(fig, key)  # "Show the numbers", as under every chart

@@ -51,12 +51,26 @@ def listen(page: Page) -> Sent:
     return sent
 
 
-def drag(page: Page, selector: str, dx: float, dy: float, moves: int = 30) -> int:
-    """Mouse down on the handle, ``moves`` small moves, and (not yet) up."""
+def centre(page: Page, selector: str) -> tuple[float, float]:
     box = page.locator(selector).bounding_box()
     assert box is not None
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def reach(page: Page, selector: str, at: tuple[float, float] | None = None) -> None:
+    """The pointer comes onto the control (at ``at``, else its centre), as a hand's
+    does before it presses, and stays until the control's frames are there: a
+    control sent lazy asks for them then (ui/live_chart.js)."""
+    page.mouse.move(*(at or centre(page, selector)))
+    expect(page.locator(selector)).to_have_attribute(
+        "data-frames", re.compile(r"^\d+$"), timeout=30_000
+    )
+
+
+def drag(page: Page, selector: str, dx: float, dy: float, moves: int = 30) -> int:
+    """Onto the handle (its frames there), mouse down, ``moves`` small moves, not up."""
+    x, y = centre(page, selector)
+    reach(page, selector, (x, y))
     page.mouse.down()
     for index in range(1, moves + 1):
         page.mouse.move(x + dx * index / moves, y + dy * index / moves)
@@ -94,6 +108,7 @@ def test_a_drag_redraws_live_and_tells_python_once(
     sent = listen(page)
     open_live(page, f"{server.url}/{path}")
     formula_before = page.locator(".katex").first.inner_text()
+    reach(page, handle)
     before = len(sent.frames)
     paints = drag(page, handle, dx, dy)
     assert paints >= 10, f"only {paints} distinct pictures during 30 moves"

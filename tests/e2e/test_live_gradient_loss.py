@@ -18,6 +18,8 @@ import pytest
 from playwright.sync_api import Page, WebSocket, expect
 
 from tests.e2e.conftest import Server, open_page, wait_idle
+from tests.e2e.test_live_charts import reach
+from text.gradient_descent import RACE_PLAY_LABEL
 
 pytestmark = pytest.mark.e2e
 
@@ -88,10 +90,11 @@ def open_live(page: Page, url: str) -> None:
 
 
 def drag_from(
-    page: Page, x: float, y: float, dx: float, dy: float, moves: int = 30
+    page: Page, control: str, x: float, y: float, dx: float, dy: float, moves: int = 30
 ) -> int:
-    """Mouse down at ``(x, y)``, ``moves`` small moves by ``(dx, dy)`` in all, not up."""
-    page.mouse.move(x, y)
+    """Onto ``control`` at ``(x, y)`` (its frames there), mouse down, ``moves`` small
+    moves by ``(dx, dy)`` in all, not up."""
+    reach(page, control, (x, y))
     page.mouse.down()
     for index in range(1, moves + 1):
         page.mouse.move(x + dx * index / moves, y + dy * index / moves)
@@ -103,7 +106,7 @@ def drag_handle(page: Page, selector: str, dx: float, dy: float) -> int:
     box = page.locator(selector).bounding_box()
     assert box is not None
     centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    return drag_from(page, *centre, dx, dy)
+    return drag_from(page, selector, *centre, dx, dy)
 
 
 #: Page pixels of the handle in frames ``first … last`` of the first control (a hand
@@ -129,7 +132,7 @@ def drag_along(page: Page, selector: str, first: int, last: int) -> int:
     points = page.evaluate(ALONG, [first, last])
     box = page.locator(selector).bounding_box()
     assert box is not None
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    reach(page, selector, (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2))
     page.mouse.down()
     for index in range(1, 31):
         x, y = points[min(len(points) - 1, index * len(points) // 30)]
@@ -146,7 +149,7 @@ def drag_range(page: Page, selector: str, dx: float) -> int:
     value, top = (float(slider.get_attribute(a) or 0) for a in ("value", "max"))
     thumb = 16  # Chromium's thumb: its centre runs from 8 px to width − 8 px
     x = box["x"] + thumb / 2 + (box["width"] - thumb) * value / top
-    return drag_from(page, x, box["y"] + box["height"] / 2, dx, 0)
+    return drag_from(page, selector, x, box["y"] + box["height"] / 2, dx, 0)
 
 
 def released(page: Page, sent: Sent, before: int, key: str) -> str:
@@ -268,9 +271,11 @@ def test_dragging_the_start_moves_every_path(server: Server, page: Page) -> None
     assert float(
         page.get_by_role("spinbutton", name="Start y₀ (exact)").input_value()
     ) == float(number(y0))
-    # every path of the race's other charts now starts there too
+    # the race played step by step (opened now) starts there too
+    page.get_by_text(RACE_PLAY_LABEL).click()
     page.wait_for_function(
-        "x => { const g = document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot');"
+        "x => { const g = document.querySelector("
+        '\'[data-testid="stExpander"] [data-testid="stPlotlyChart"] .js-plotly-plot\');'
         " const path = g && g._fullData.find(t => (t.name || '').startsWith('Gradient'));"
         " return path && Math.abs(path.x[0] - x) < 1e-6; }",
         arg=float(number(x0)),

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import Server, open_page, wait_idle
-from tests.e2e.test_live_charts import READY, listen
+from tests.e2e.test_live_charts import READY, listen, reach
 
 pytestmark = pytest.mark.e2e
 
@@ -144,9 +144,9 @@ def grab(page: Page, selector: str) -> tuple[float, float]:
 
 
 def drag(page: Page, case: Case, moves: int = 30) -> int:
-    """Mouse down on the control, ``moves`` small moves, and (not yet) up."""
+    """Onto the control (its frames there), mouse down, ``moves`` moves, not up."""
     x, y = grab(page, case.control)
-    page.mouse.move(x, y)
+    reach(page, case.control, (x, y))
     page.mouse.down()
     for index in range(1, moves + 1):
         page.mouse.move(x + case.dx * index / moves, y + case.dy * index / moves)
@@ -164,6 +164,7 @@ def test_a_drag_redraws_live_and_tells_python_once(
 ) -> None:
     sent = listen(page)
     open_live(page, f"{server.url}/{case.path}")
+    reach(page, case.control, grab(page, case.control))  # a hand points first
     before = len(sent.frames)
     paints = drag(page, case)
     assert paints >= 10, f"only {paints} distinct pictures during 30 moves"

@@ -31,17 +31,24 @@ def live(at: AppTest) -> Any:
 
 
 def release(
-    at: AppTest, values: dict[str, Any], n: int = 1, have: list[str] | None = None
+    at: AppTest,
+    values: dict[str, Any],
+    n: int = 1,
+    have: list[str] | None = None,
+    control: str | None = None,
 ) -> AppTest:
     """What the browser sends when a drag ends: one state value, then a rerun.
 
-    ``have``: the ids of the frame sets the browser holds (it sends them along).
+    ``have``: the ids of the frame sets the browser holds (it sends them along);
+    ``control``: the control released (its parameters, spaced).
     """
     states = at._tree.get_widget_states()
     state = WidgetState(id=live(at).proto.id)
     message: dict[str, Any] = {"values": values, "n": n}
     if have is not None:
         message["have"] = have
+    if control is not None:
+        message["control"] = control
     state.json_value = json.dumps({"release": message})
     states.widgets.append(state)
     return at._run(states)
@@ -76,18 +83,20 @@ def test_frames_the_browser_holds_travel_once() -> None:
     ids = [c["fid"] for c in first["controls"]]
     full = len(live(at).proto.bytes)
     # Dragging a's tip: b's frames change (they are drawn with the new a), a's not.
-    release(at, {"ax": 3, "ay": -2}, n=2, have=ids)
+    release(at, {"ax": 3, "ay": -2}, n=2, have=ids, control="ax ay")
     sent = live_payload(live(at))
     a_tip, b_tip = sent["controls"]
     assert a_tip["ref"] == ids[0]
     assert "frames" not in a_tip
-    assert "frames" in b_tip
-    assert b_tip["fid"] != ids[1]
+    assert b_tip["lazy"]  # b's frames come when the browser asks for them
+    assert "frames" not in b_tip
     assert sent["starts"][0] != first["starts"][0]  # the handle moved
-    assert len(live(at).proto.bytes) < 0.75 * full
-    # A browser that lost its frames says so (have: []) and gets all of them again.
+    assert len(live(at).proto.bytes) < 0.1 * full
+    # A browser that lost its frames says so (have: []) and gets a's again.
     release(at, {"ax": 3, "ay": -2}, n=3, have=[])
-    assert all("frames" in c for c in live_payload(live(at))["controls"])
+    a_tip, b_tip = live_payload(live(at))["controls"]
+    assert "frames" in a_tip
+    assert "frames" not in b_tip
 
 
 def test_a_release_with_unchanged_frames_is_a_few_kilobytes() -> None:
@@ -96,11 +105,13 @@ def test_a_release_with_unchanged_frames_is_a_few_kilobytes() -> None:
     release(at, {"a": 2.0, "b": -4.0}, n=2, have=ids)
     assert [c.get("ref") for c in live_payload(live(at))["controls"]] == ids
     assert len(live(at).proto.bytes) < 5 * 1024  # the figure and the values only
-    # b moved: a's frames (drawn at the new b) change, b's own frames do not.
-    release(at, {"b": -6.5}, n=3, have=ids)
+    # b moved: a's frames (drawn at the new b) are not drawn until asked for,
+    # b's own frames do not change.
+    release(at, {"b": -6.5}, n=3, have=ids, control="b")
     b_frames, a_frames = live_payload(live(at))["controls"]
     assert b_frames.get("ref") == ids[0]
-    assert "frames" in a_frames
+    assert a_frames["lazy"]
+    assert "frames" not in a_frames
 
 
 def test_a_bad_release_is_ignored_like_a_bad_link() -> None:
