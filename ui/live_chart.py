@@ -257,7 +257,7 @@ def _released(key: str, state: PageState) -> None:
             checked[name] = value
     chart = key.removeprefix("live_")
     live_lazy.take_have(chart, released.get("have"))
-    live_lazy.want(chart, released.get("control"))  # released: it stays wanted
+    live_lazy.only(chart, released.get("control"))  # the others: when reached for
     state.set_values(checked)
 
 

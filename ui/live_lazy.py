@@ -34,8 +34,8 @@ MAX_HAVE = 64
 #: for every frame again (``have: []``), and that word replaces this guess.
 _SENT = "_live_sent_"
 MAX_SENT = 24
-#: Per chart: the controls (:func:`control_key`) the browser asked for or
-#: released, oldest first; absent before the chart's first payload.
+#: Per chart: the control released last and those asked for since
+#: (:func:`control_key`), oldest first; absent before the chart's first payload.
 _WANTED = "_live_wanted_"
 #: At most this many wanted controls per chart (a chart has a handful).
 MAX_WANTED = 8
@@ -106,6 +106,17 @@ def want(chart: str, control: Any) -> None:
         return
     kept = [c for c in st.session_state.get(_WANTED + chart, ()) if c != control]
     st.session_state[_WANTED + chart] = (*kept[-(MAX_WANTED - 1) :], control)
+
+
+def only(chart: str, control: Any) -> None:
+    """A release of ``control``: it alone stays wanted on ``chart``.
+
+    A learner mostly drags the same control again: the others' frames (which
+    depend on the value just released) are drawn when the learner reaches for
+    them (their ``want``), not at every release.
+    """
+    if isinstance(control, str) and 0 < len(control) <= 64:
+        st.session_state[_WANTED + chart] = (control,)
 
 
 def take_have(chart: str, have: Any) -> None:

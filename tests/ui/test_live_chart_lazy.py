@@ -114,7 +114,7 @@ def test_a_release_sends_the_other_control_lazy_with_its_grid_and_start() -> Non
     assert "x = 3.25" in texts(at)  # the page follows the release as before
 
 
-def test_a_want_sends_that_controls_frames_and_it_stays_wanted() -> None:
+def test_a_want_sends_that_controls_frames_until_another_is_released() -> None:
     at = page_test(EQUATIONS).run()
     tell(at, release={"values": {"b": -6.5}, "n": 1, "control": "b"})
     assert by_params(at)["a"]["lazy"]
@@ -128,14 +128,19 @@ def test_a_want_sends_that_controls_frames_and_it_stays_wanted() -> None:
     assert a["frames"] == expected["frames"]
     assert "lazy" not in a
     assert at.query_params["b"] == "-6.5"  # asking changes no value
-    # b moves again: a was asked for, so its frames (at the new b) come along;
-    # b's, the same as before, go by id.
+    # b moves again: a is not drawn at the new b until the learner reaches for
+    # it again (a release wants its own control only); b's go by id.
     with drawn() as calls:
         tell(at, release={"values": {"b": 3.0}, "n": 3, "control": "b"})
-    assert calls == ["a"]
+    assert calls == []
     b, a = sent(at)["controls"]
-    assert "frames" in a
+    assert a["lazy"] is True
     assert "ref" in b
+    with drawn() as calls:
+        tell(at, want={"control": "a", "n": 4})
+    assert calls == ["a"]
+    expected = control_frames(one.draw, slope, params, {"b": 3.0}, one.CONTROLS)
+    assert by_params(at)["a"]["frames"] == expected["frames"]
 
 
 def test_frames_drawn_before_are_sent_without_being_asked_for() -> None:
