@@ -11,10 +11,7 @@ what the app needs:
 - every HTTP response carries the Content-Security-Policy and anti-framing
   headers (``security_headers``);
 - static files are sent gzip-compressed from memory and cached by browsers
-  (``serving.static_cache``);
-- a page (``text/html``) names the live charts' Plotly in a ``Link: rel=preload``
-  header, so the browser fetches it while Streamlit starts, not after the first
-  run of the page's script (``PRELOAD``).
+  (``serving.static_cache``).
 
 ``deploy/haproxy.cfg`` does the same at the front of a class set-up. The files a
 session may keep on the server are bounded in ``serving.uploads``.
@@ -45,11 +42,6 @@ UPLOAD_FILE_BYTES = 256 * 1024
 UPLOAD_FRAMING_BYTES = 8 * 1024
 #: The longest upload request body taken.
 UPLOAD_BODY_LIMIT = UPLOAD_FILE_BYTES + UPLOAD_FRAMING_BYTES
-
-#: Fetched early by a page: the live charts' Plotly (``ui.live_chart.PLOTLY_URL``,
-#: relative to the page's address as the chart's own script tag is, so the browser
-#: finds the preloaded copy; a server under a base path works too).
-PRELOAD = b"<app/static/plotly.min.js>; rel=preload; as=script"
 
 ASGIScope = MutableMapping[str, Any]
 ASGIMessage = MutableMapping[str, Any]
@@ -138,15 +130,6 @@ def upload_refusal(scope: ASGIScope) -> tuple[int, bytes] | None:
     return None
 
 
-def is_html(headers: list[tuple[bytes, bytes]]) -> bool:
-    """True if response ``headers`` say the body is an HTML page."""
-    return any(
-        bytes(name).lower() == b"content-type"
-        and bytes(value).lower().startswith(b"text/html")
-        for name, value in headers
-    )
-
-
 def capped(receive: ASGIReceive, limit: int) -> ASGIReceive:
     """``receive`` that ends the request (a disconnect) once ``limit`` bytes came."""
     taken = 0
@@ -214,8 +197,7 @@ class Guard:
                     for name, value in message.get("headers", [])
                     if bytes(name).lower() not in self.names
                 ]
-                extra = [(b"link", PRELOAD)] if is_html(kept) else []
-                message = {**message, "headers": [*kept, *self.headers, *extra]}
+                message = {**message, "headers": [*kept, *self.headers]}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -19,7 +19,6 @@ import pytest
 
 import serve
 from serving import guard, uploads
-from ui import live_chart
 
 
 def test_pinned_streamlit_version() -> None:
@@ -363,10 +362,8 @@ def exchange(
     method: str = "GET",
     headers: list[tuple[bytes, bytes]] | None = None,
     body: bytes = b"",
-    content_type: bytes | None = None,
 ) -> Exchange:
     result = Exchange()
-    typed = [(b"content-type", content_type)] if content_type else []
 
     async def app(
         scope: guard.ASGIScope, receive: guard.ASGIReceive, send: guard.ASGISend
@@ -381,11 +378,7 @@ def exchange(
                 {
                     "type": "http.response.start",
                     "status": 200,
-                    "headers": [
-                        (b"x-frame-options", b"SAMEORIGIN"),
-                        (b"etag", b'"1"'),
-                        *typed,
-                    ],
+                    "headers": [(b"x-frame-options", b"SAMEORIGIN"), (b"etag", b'"1"')],
                 }
             )
             await send({"type": "http.response.body", "body": b"ok"})
@@ -458,14 +451,6 @@ def test_guard_adds_the_headers_replacing_the_apps_own() -> None:
     assert [k for k, _ in result.sent[0]["headers"]].count(b"x-frame-options") == 1
     for name, value in serve.security_headers():
         assert result.headers[name.lower()] == value
-
-
-def test_a_page_asks_the_browser_to_fetch_the_live_charts_plotly_early() -> None:
-    page = exchange("/equations", content_type=b"text/html; charset=utf-8")
-    assert page.headers["link"] == "<app/static/plotly.min.js>; rel=preload; as=script"
-    assert live_chart.PLOTLY_URL in page.headers["link"]  # the chart's own URL
-    script = exchange("/static/js/index.js", content_type=b"text/javascript")
-    assert "link" not in script.headers
 
 
 def test_guard_leaves_websockets_and_the_lifespan_alone() -> None:
