@@ -27,7 +27,10 @@ CASES = {
             {
                 "x": np.arange(6),
                 "y": RNG.normal(size=6),
-                "marker": {"color": np.array([1, 2, 3], dtype=np.int64), "size": [1, 2]},
+                "marker": {
+                    "color": np.array([1, 2, 3], dtype=np.int64),
+                    "size": [1, 2],
+                },
                 "customdata": np.zeros((3, 2)),
                 "text": ["a", "b"],
             }
