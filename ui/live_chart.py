@@ -72,6 +72,7 @@ from ui.live_frames import (
     start_index,
 )
 from ui.live_lazy import DRAWN, MAX_DRAWN, WANT, control_key, lazy
+from ui.session_keys import scoped
 from ui.url_state import PageState, Param
 
 __all__ = ["Control", "Drag", "Range", "control_key", "plotly_script", "show"]
@@ -314,7 +315,7 @@ def show(
             return None
         data, fig = last
     if not quiet:  # the last good chart and the notebook never hold a hidden answer
-        st.session_state[_LAST_GOOD + key] = (data, fig)
+        st.session_state[scoped(_LAST_GOOD + key)] = (data, fig)
         take_home.add_sentence(alt)
         take_home.add_figure(fig, key)
     _mount()(

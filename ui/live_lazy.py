@@ -20,6 +20,7 @@ import streamlit as st
 
 from ui.live_frames import Control, Drag, grid
 from ui.params import Param
+from ui.session_keys import scoped
 
 #: The component's state key for "send this control's frames":
 #: ``{"control": "ax ay", "n": counter, "have": [ids]}``.
@@ -96,7 +97,7 @@ def lazy(control: Control, params: Mapping[str, Param]) -> dict[str, Any]:
 def wanted(chart: str) -> tuple[str, ...] | None:
     """The controls of ``chart`` to send frames of; None: all (its first payload)."""
     found = st.session_state.get(_WANTED + chart)
-    st.session_state.setdefault(_WANTED + chart, ())
+    st.session_state.setdefault(scoped(_WANTED + chart), ())
     return found
 
 
@@ -105,7 +106,7 @@ def want(chart: str, control: Any) -> None:
     if not isinstance(control, str) or not 0 < len(control) <= 64:
         return
     kept = [c for c in st.session_state.get(_WANTED + chart, ()) if c != control]
-    st.session_state[_WANTED + chart] = (*kept[-(MAX_WANTED - 1) :], control)
+    st.session_state[scoped(_WANTED + chart)] = (*kept[-(MAX_WANTED - 1) :], control)
 
 
 def only(chart: str, control: Any) -> None:
@@ -116,15 +117,15 @@ def only(chart: str, control: Any) -> None:
     them (their ``want``), not at every release.
     """
     if isinstance(control, str) and 0 < len(control) <= 64:
-        st.session_state[_WANTED + chart] = (control,)
+        st.session_state[scoped(_WANTED + chart)] = (control,)
 
 
 def take_have(chart: str, have: Any) -> None:
     """The ids of the frame sets the browser says it holds (bounded)."""
     if isinstance(have, list):
         ids = [i for i in have[:MAX_HAVE] if isinstance(i, str) and len(i) <= 20]
-        st.session_state[_HAVE + chart] = frozenset(ids)
-        st.session_state[_SENT + chart] = ()
+        st.session_state[scoped(_HAVE + chart)] = frozenset(ids)
+        st.session_state[scoped(_SENT + chart)] = ()
 
 
 def held(chart: str) -> frozenset[str]:
@@ -137,4 +138,4 @@ def carry(chart: str, fids: Sequence[str]) -> None:
     """A payload of ``chart`` carried these frame sets (inline or by id)."""
     sent = st.session_state.get(_SENT + chart, ())
     kept = [fid for fid in sent if fid not in fids] + list(fids)
-    st.session_state[_SENT + chart] = tuple(kept[-MAX_SENT:])
+    st.session_state[scoped(_SENT + chart)] = tuple(kept[-MAX_SENT:])

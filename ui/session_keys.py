@@ -16,6 +16,8 @@ import streamlit as st
 #: The page entered last and the names it stored.
 _PAGE = "_session_page"
 _STORED = "_session_stored"
+#: Other keys of the page entered last (a live chart's state): :func:`scoped`.
+_SCOPED = "_session_scoped"
 
 
 def enter(page_id: str, names: Iterable[str], *suffixes: str) -> None:
@@ -30,7 +32,22 @@ def enter(page_id: str, names: Iterable[str], *suffixes: str) -> None:
             for key in (name, *(name + suffix for suffix in suffixes)):
                 st.session_state.pop(key, None)
     st.session_state[_STORED] = tuple(kept)
+    if st.session_state.get(_PAGE) != page_id:
+        for key in st.session_state.get(_SCOPED, ()):
+            st.session_state.pop(key, None)
+        st.session_state[_SCOPED] = frozenset()
     st.session_state[_PAGE] = page_id
+
+
+def scoped(key: str) -> str:
+    """``key``, dropped when another page is entered (a live chart's state).
+
+    >>> st.session_state[scoped("_live_last_good_linear")] = ...  # doctest: +SKIP
+    """
+    keys = st.session_state.get(_SCOPED, frozenset())
+    if key not in keys:
+        st.session_state[_SCOPED] = keys | {key}
+    return key
 
 
 def current_page() -> str:
