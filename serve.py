@@ -14,8 +14,7 @@ zlib's fastest level (``install_deflate_level_hook``): 3-4x fewer bytes.
 
 A second internal fixes deep links for the first visitor after a start (see
 ``use_navigation_only``), a third redraws a page whose websocket dropped in the
-middle of a rerun (see ``rerun_on_resume``), a fourth runs the whole page when a
-new session is asked for a view's fragment (see ``rerun_lost_fragments``).
+middle of a rerun (see ``rerun_on_resume``).
 
 What the server exposes is cut to what the app needs (``serving.guard.Guard``):
 ``/_stcore/metrics`` answers this machine only, an upload is one bounded file
@@ -39,7 +38,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from serving import lost_fragments
 from serving.guard import ASGIApp, Guard, content_security_policy, security_headers
 from serving.uploads import bounded_add_file
 
@@ -292,17 +290,6 @@ def rerun_on_resume() -> bool:
     )
 
 
-def rerun_lost_fragments() -> bool:
-    """A new session asked for a fragment runs the page (``serving.lost_fragments``)."""
-    return _wrap_once(
-        lost_fragments.HOOK_MODULE,
-        lost_fragments.HOOK_NAME,
-        lost_fragments.full_run_when_lost,
-        lost_fragments.MARKER,
-        "after the server lost a session, its page ignores changes until reloaded.",
-    )
-
-
 def warm_up() -> None:
     """Finish the lazy imports that page runs would otherwise race to do.
 
@@ -377,7 +364,6 @@ def main(argv: list[str] | None = None) -> None:
     no_external_ip_lookup()
     use_navigation_only()
     rerun_on_resume()
-    rerun_lost_fragments()
     warm_up()
     from streamlit.web import cli
 

@@ -28,15 +28,12 @@ two columns explicitly::
 :func:`run` draws what every page shares, in the same place with the same names:
 the "Show" picker above the columns, and under the controls the reset button
 and **Share this view** (``ui.share``);
-then it writes the view into the address bar. The view, its buttons and the
-address are one fragment (``ui.view_fragment``): a change inside the view
-reruns them, not the title, the intro and the picker around them.
+then it writes the view into the address bar.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, cast
@@ -47,7 +44,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from text.questions import Question
 from text.safe import clip_quotes, sentence
-from ui import live_class, predict, presentation, session_keys, share, view_fragment
+from ui import live_class, predict, presentation, session_keys, share
 from ui import notebook_download as take_home
 from ui.numbers import show_numbers
 from ui.session_keys import current_page
@@ -129,30 +126,11 @@ def run(
     default: str | None = None,
     ratio: tuple[float, float] = (1.0, 2.2),
 ) -> None:
-    """Draw the page ``slug``: title, intro, the "Show" picker and the chosen view.
-
-    The view is a fragment (``ui.view_fragment``): a change inside it reruns the
-    view, not the page around it.
-    """
+    """Draw the page ``slug``: title, intro, the "Show" picker and the chosen view."""
     state = start(slug, title, page_params(views, default), intro=intro)
     chosen = {view.key: view for view in views}[state.widget("view")]
-    live_class.bar(state, slug, chosen)  # the live class, above the columns
-    sheet = (slug, title, intro)
-    view_fragment.show(state, functools.partial(draw_view, state, sheet, chosen, ratio))
-
-
-def draw_view(
-    state: PageState,
-    sheet: tuple[str, str, str],
-    chosen: View,
-    ratio: tuple[float, float],
-) -> None:
-    """The chosen view in its two columns, the buttons under it, then the URL.
-
-    ``sheet``: the page's slug, title and intro (for the take-home notebook).
-    """
-    slug, title, intro = sheet
     take_home.begin(slug, title, intro, chosen.key, chosen.label)
+    live_class.bar(state, slug, chosen)  # the live class, above the columns
     controls, main = columns(ratio)
     with controls:  # before the view: it decides what this run hides
         predict.panel(state, chosen.key, chosen.questions, main)

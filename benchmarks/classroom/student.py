@@ -46,8 +46,6 @@ class Run:
     messages: int
     errors: list[str] = field(default_factory=list)
     widgets: list[Widget] = field(default_factory=list)
-    #: The fragment each widget was drawn in, by widget id ("": none).
-    fragments: dict[str, str] = field(default_factory=dict)
 
     def value_of(self, key: str) -> float | str | None:
         """The value a control with this widget key showed (None if absent)."""
@@ -104,7 +102,6 @@ class Student:
         self.served_by = ""
         self.cookie = ""
         self.widget: Widget | None = None
-        self.fragment_id = ""  # the widget's fragment: a change reruns only it
         self.values: tuple[Any, Any] = (0.0, 0.0)
         self.changes = 0
         self.walking = walk  # explore step by step instead of alternating two values
@@ -227,7 +224,6 @@ class Student:
             widget = as_widget(element)
             if widget is not None:
                 run.widgets.append(widget)
-                run.fragments[widget.id] = msg.delta.fragment_id
 
     def open_page(self) -> Run:
         """The first run of the page, as the browser asks for it on load."""
@@ -244,21 +240,12 @@ class Student:
         self.widget = choose_widget(run.widgets, self.control.key)
         if self.widget is not None:
             self.values = self.widget.alternatives(self.control.values)
-            self.fragment_id = run.fragments.get(self.widget.id, "")
         return run
 
     def rerun(
-        self,
-        widgets: Sequence[WidgetState] = (),
-        *,
-        collect_widgets: bool = False,
-        fragment_id: str = "",
+        self, widgets: Sequence[WidgetState] = (), *, collect_widgets: bool = False
     ) -> Run:
-        """Ask for a rerun of the current page with these widget values changed.
-
-        With ``fragment_id``, of that fragment only (as the browser asks when the
-        widget changed was drawn in a fragment).
-        """
+        """Ask for a rerun of the current page with these widget values changed."""
         started = time.monotonic()
         self._send(
             ClientState(
@@ -266,7 +253,6 @@ class Student:
                 page_script_hash=self.page_script_hash,
                 widget_states=WidgetStates(widgets=list(widgets)),
                 context_info=context_info(self.page_url),
-                fragment_id=fragment_id,
             )
         )
         return self._read_run(started, collect_widgets)
@@ -281,4 +267,4 @@ class Student:
             self.values = (value, self.values[1])
         else:
             value = self.values[self.changes % 2]
-        return self.rerun([self.widget.state(value)], fragment_id=self.fragment_id)
+        return self.rerun([self.widget.state(value)])
