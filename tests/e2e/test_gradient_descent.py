@@ -29,10 +29,10 @@ EXCEPTION = '[data-testid="stException"]'
 #: The expander that holds the animated descent (Play / Pause and its slider).
 PLAY = '[data-testid="stExpander"]:has-text("Play the steps one by one")'
 #: Number of points of the path trace (trace 2) in the animated chart.
-PATH_LENGTH = (
+PATH_LENGTH = (  # undefined until Play's chart is drawn (built once Play is open)
     "document.querySelector("
     '\'[data-testid="stExpander"] [data-testid="stPlotlyChart"] .js-plotly-plot\''
-    ")._fullData[2].x.length"
+    ")?._fullData?.[2]?.x.length"
 )
 #: The contour of the race view (the chart a click on sets the start).
 CONTOUR = (
