@@ -72,7 +72,8 @@ def _meets_view(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """
     low, high = np.zeros(start.shape[1]), np.ones(start.shape[1])
     delta = end - start
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # a side met at a tiny slope: t overflows to ±inf, which the min/max below take
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for axis in range(2):
             for side in (-PLANE_LIMIT, PLANE_LIMIT):
                 # inside where sign(side)·(start + t·delta) ≤ |side| (+ a hair)
