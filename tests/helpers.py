@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import base64
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +107,22 @@ def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     parts += [x.value for x in at.latex] + [e.value for e in at.error]
     return "\n".join(parts)
+
+
+@contextlib.contextmanager
+def captured_frames() -> Iterator[list[tuple[Any, ...]]]:
+    """Every ``ui.live_chart.control_frames`` call pages make, with their real arguments."""
+    from ui import live_chart
+
+    calls: list[tuple[Any, ...]] = []
+    original = live_chart.control_frames
+
+    def spy(*args: Any) -> dict[str, Any]:
+        calls.append(args)
+        return original(*args)
+
+    live_chart.control_frames = spy  # type: ignore[assignment]
+    try:
+        yield calls
+    finally:
+        live_chart.control_frames = original

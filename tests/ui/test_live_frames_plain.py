@@ -19,8 +19,8 @@ import pytest
 import streamlit as st
 
 from benchmarks.common.targets import page_views
-from tests.helpers import page_test
-from ui import live_chart, live_frames, page
+from tests.helpers import captured_frames, page_test
+from ui import live_frames, page
 from ui.topics import available_topics
 from viz import style
 
@@ -34,23 +34,6 @@ LIVE_PAGES = (
     "correlation",
     "loss-functions",
 )
-
-
-@contextlib.contextmanager
-def captured_frames() -> Iterator[list[tuple[Any, ...]]]:
-    """Every ``control_frames`` call the pages make (their real arguments)."""
-    calls: list[tuple[Any, ...]] = []
-    original = live_chart.control_frames
-
-    def spy(*args: Any) -> dict[str, Any]:
-        calls.append(args)
-        return original(*args)
-
-    live_chart.control_frames = spy  # type: ignore[assignment]
-    try:
-        yield calls
-    finally:
-        live_chart.control_frames = original
 
 
 @pytest.mark.parametrize("slug", LIVE_PAGES)

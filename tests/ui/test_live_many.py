@@ -10,15 +10,14 @@ make is drawn again both ways.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pytest
 import streamlit as st
 
-from tests.helpers import page_test
+from tests.helpers import captured_frames, page_test
 from ui import live_chart, live_context, live_frames
 
 GD = "pages/gradient_descent.py"
@@ -39,23 +38,6 @@ CASES = [
     (LOSS, {"view": "fit", "method": "momentum", "lr": "0.2"}),
     (LOSS, {"view": "fit", "lr": "1", "steps": "300"}),  # plain descent diverges
 ]
-
-
-@contextlib.contextmanager
-def captured_frames() -> Iterator[list[tuple[Any, ...]]]:
-    """Every ``control_frames`` call a page makes, with its real arguments."""
-    calls: list[tuple[Any, ...]] = []
-    original = live_chart.control_frames
-
-    def spy(*args: Any) -> dict[str, Any]:
-        calls.append(args)
-        return original(*args)
-
-    live_chart.control_frames = spy  # type: ignore[assignment]
-    try:
-        yield calls
-    finally:
-        live_chart.control_frames = original
 
 
 def one_by_one(draw: Any) -> Any:
