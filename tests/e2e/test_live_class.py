@@ -161,8 +161,20 @@ def _back_after_restart(tabs: list[Page], sockets: list[int], code: str) -> None
 
 
 def _secret_out_of_sight(teacher: Page, context: BrowserContext) -> None:
-    """The teacher secret is in the browser's cookie, in no address, on no screen."""
-    cookie = {c["name"]: c["value"] for c in context.cookies()}["mlmath_live"]
+    """The teacher secret is in the browser's cookie, in no address, on no screen.
+
+    The cookie is written by a small component's script after the page has drawn
+    "Class code", so it may land a moment after the headline: wait for it.
+    """
+    cookie = ""
+    deadline = time.monotonic() + 20
+    while not cookie and time.monotonic() < deadline:
+        cookie = {c["name"]: c["value"] for c in context.cookies()}.get(
+            "mlmath_live", ""
+        )
+        if not cookie:
+            teacher.wait_for_timeout(100)
+    assert cookie, "the teacher's page never wrote its mlmath_live cookie"
     secret = cookie.split(".", 2)[2]
     assert len(secret) >= 32
     assert secret not in teacher.url
