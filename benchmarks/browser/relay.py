@@ -124,6 +124,22 @@ def relay(target_url: str) -> Iterator[tuple[str, Counts]]:
     try:
         yield f"{parts.scheme}://127.0.0.1:{listening}{parts.path}", counts
     finally:
-        loop.call_soon_threadsafe(holder["server"].close)
+        # Close the listener and end every open connection's pumps before the loop
+        # stops, so no task is left pending (Python warns about those at exit).
+        done = asyncio.run_coroutine_threadsafe(_shut(holder["server"]), loop)
+        with contextlib.suppress(Exception):
+            done.result(5)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
+        if not thread.is_alive():
+            loop.close()
+
+
+async def _shut(server: asyncio.Server) -> None:
+    """Stop listening and cancel every connection still being relayed."""
+    server.close()
+    current = asyncio.current_task()
+    tasks = [t for t in asyncio.all_tasks() if t is not current]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
