@@ -14,7 +14,8 @@ zlib's fastest level (``install_deflate_level_hook``): 3-4x fewer bytes.
 
 A second internal fixes deep links for the first visitor after a start (see
 ``use_navigation_only``), a third redraws a page whose websocket dropped in the
-middle of a rerun (see ``rerun_on_resume``).
+middle of a rerun (see ``rerun_on_resume``), a fourth lets widgets read their
+own key without copying all of session state (``serving.lazy_state``).
 
 What the server exposes is cut to what the app needs (``serving.guard.Guard``):
 ``/_stcore/metrics`` answers this machine only, an upload is one bounded file
@@ -38,6 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from serving import lazy_state
 from serving.guard import ASGIApp, Guard, content_security_policy, security_headers
 from serving.uploads import bounded_add_file
 
@@ -290,6 +292,22 @@ def rerun_on_resume() -> bool:
     )
 
 
+def cheap_widget_state() -> bool:
+    """Widgets read their key one at a time (``serving.lazy_state``); False if gone."""
+    return all(
+        [
+            _wrap_once(
+                module,
+                lazy_state.HOOK_NAME,
+                lazy_state.cheap_filtered,
+                lazy_state.MARKER,
+                "each widget copies session state (~0.1 ms a widget per rerun).",
+            )
+            for module in lazy_state.WIDGET_MODULES
+        ]
+    )
+
+
 def warm_up() -> None:
     """Finish the lazy imports that page runs would otherwise race to do.
 
@@ -364,6 +382,7 @@ def main(argv: list[str] | None = None) -> None:
     no_external_ip_lookup()
     use_navigation_only()
     rerun_on_resume()
+    cheap_widget_state()
     warm_up()
     from streamlit.web import cli
 
