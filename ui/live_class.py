@@ -32,7 +32,7 @@ from ui import live_store, live_student, live_teacher, predict
 from ui.live_store import Member
 from ui.url_state import HIDE_KEY, PageState, Param
 
-__all__ = ["CLASS", "Following", "bar", "hide", "page_state"]
+__all__ = ["CLASS", "POPOVER_KEY", "Following", "bar", "hide", "page_state"]
 
 #: The join link's parameter on every page; its URL key ``class`` is public.
 CLASS = Param.text(
@@ -46,6 +46,8 @@ CLASS = Param.text(
 _NOW = "_live_now"  # the class as this full run draws it (one read per run)
 _START_ERROR = "_live_start_error"
 _LIFETIME = "_live_lifetime"
+#: The **Live class** popover's widget key (it says whether the popover is open).
+POPOVER_KEY = "_live_popover"
 
 
 class Following(PageState):
@@ -118,7 +120,13 @@ def _gone(me: Member) -> ClassState:
 
 
 def _popover() -> None:
-    with st.popover(words.LIVE_CLASS, help=words.LIVE_CLASS_HELP):
+    """Join or start a class: filled only while open (11 elements on every change)."""
+    popover = st.popover(
+        words.LIVE_CLASS, help=words.LIVE_CLASS_HELP, key=POPOVER_KEY, on_change="rerun"
+    )
+    if not popover.open:
+        return
+    with popover:
         st.markdown(f"**{words.JOIN}**")
         live_student.join_form(None)
         st.divider()

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from classroom import open_store
 from tests.helpers import page_test, texts
-from ui import live_store
+from ui import live_class, live_store
 
 PAGE = "pages/equations.py"
 
@@ -51,8 +51,15 @@ def button(at: AppTest, label: str) -> None:
     run(at)
 
 
+def open_live_class(at: AppTest) -> AppTest:
+    """Open the **Live class** popover, as a click does (its content is drawn then)."""
+    assert not [b for b in at.button if b.key == "_live_start"]  # closed: not drawn
+    at.session_state[live_class.POPOVER_KEY] = True
+    return run(at)
+
+
 def start_class() -> tuple[AppTest, str]:
-    teacher = run(page_test(PAGE))
+    teacher = open_live_class(run(page_test(PAGE)))
     teacher.button(key="_live_start").click()
     run(teacher)
     line = next(m.value for m in teacher.markdown if "Class code" in m.value)
@@ -149,7 +156,7 @@ def test_a_bad_answer_is_a_message_and_nothing_is_stored(
 
 
 def test_a_bad_code_is_a_message() -> None:
-    at = run(page_test(PAGE, {"class": "<script>"}))
+    at = open_live_class(run(page_test(PAGE, {"class": "<script>"})))
     assert "Ignored `class` from the link" in texts(at)
     at.text_input(key="_live_join_code").input("ZZZZZZ")
     button(at, "Join the class")
