@@ -13,7 +13,11 @@ from typing import Any
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from ui.code_panel import key_of as code_panel_key
+
 ROOT = Path(__file__).resolve().parent.parent
+#: The most code panels a view draws (``tests/ui/test_code_panel.py`` checks it).
+CODE_PANELS_PER_VIEW = 2
 
 
 def run_snippet(code: str) -> Any:
@@ -86,12 +90,24 @@ def trace(figure: dict[str, Any], name_start: str) -> dict[str, Any]:
 
 
 def page_test(
-    script: str, query: dict[str, str] | None = None, timeout: float = 30
+    script: str,
+    query: dict[str, str] | None = None,
+    timeout: float = 30,
+    *,
+    code_open: bool = True,
 ) -> AppTest:
-    """An ``AppTest`` for one page script, optionally with URL query parameters."""
+    """An ``AppTest`` for one page script, optionally with URL query parameters.
+
+    With ``code_open`` the views' "Show the NumPy code" panels start open, as for a
+    learner who opened them (a panel is built only while open: ``ui.code_panel``);
+    ``tests/ui/test_code_panel.py`` checks them shut.
+    """
     at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if code_open:
+        for index in range(CODE_PANELS_PER_VIEW):
+            at.session_state[code_panel_key(index)] = True
     return at
 
 

@@ -15,6 +15,13 @@ class Output(str):
 
 
 TITLE = "Show the NumPy code"
+#: The widget keys of a view's code panels, in the order the view draws them.
+KEY_PREFIX = "_code_panel_"
+
+
+def key_of(index: int) -> str:
+    """The key of the view's ``index``-th code panel (it says whether it is open)."""
+    return f"{KEY_PREFIX}{index}"
 
 
 def code_panel(
@@ -29,8 +36,13 @@ def code_panel(
     output = result if isinstance(result, Output) else repr(result)
     if predict.masked_output(output) is None:  # the learner is predicting
         result, output = Output(output), predict.HIDDEN_OUTPUT
+    panel = st.expander(
+        title, expanded=expanded, key=key_of(take_home.code_cells()), on_change="rerun"
+    )
     take_home.add_code(code, None if isinstance(result, Output) else output)
-    with st.expander(title, expanded=expanded):
+    if not panel.open:  # built only while open: most changes are made with it shut
+        return
+    with panel:
         st.caption(
             "Paste this into Python (with NumPy installed) to get exactly the numbers "
             "on this page."

@@ -76,6 +76,12 @@ def add_figure(fig: go.Figure, key: str) -> None:
         record.figures.append((key, fig))
 
 
+def code_cells() -> int:
+    """How many code cells this run's view has recorded so far."""
+    record = current()
+    return len(record.sheet.cells) if record is not None else 0
+
+
 def add_code(code: str, output: str | None) -> None:
     if (record := current()) is not None:
         record.sheet.cells.append(Cell(code, output))
