@@ -142,7 +142,8 @@ def run(
         with main:
             take_home.buttons()  # the view as a notebook, its charts as a CSV
     with controls:
-        reset_button(state)
+        if not isinstance(state, live_class.Following):  # the teacher's view stays
+            reset_button(state)
         presentation.switch(state)
         share.share_button(state, slug, ("view", *(p.name for p in chosen.params)))
     state.sync_url()

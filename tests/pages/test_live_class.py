@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from classroom import open_store
 from tests.helpers import page_test, texts
 from ui import live_class, live_store
+from ui.page import RESET_LABEL
 
 PAGE = "pages/equations.py"
 
@@ -179,6 +180,9 @@ def test_locked_controls_follow_the_teachers_view() -> None:
     assert student.session_state["a"] == 3.0
     assert not [s for s in student.slider if s.key == "a__slider"]
     assert "Your teacher controls this view." in texts(student)
+    # nothing to undo the teacher's view with: no reset button while locked
+    assert not [b for b in student.button if b.label == RESET_LABEL]
+    assert [b for b in teacher.button if b.label == RESET_LABEL]
 
 
 def test_the_teacher_downloads_every_answer() -> None:
