@@ -51,11 +51,17 @@ from dataclasses import asdict
 from pathlib import Path
 
 from benchmarks.classroom.hostile import HostileTabs
-from benchmarks.classroom.load import Classroom, warm_up
+from benchmarks.classroom.load import Classroom, warm_up, without_control
 from benchmarks.classroom.report import Result, table
 from benchmarks.classroom.student import Student
 from benchmarks.common.server import serve
-from benchmarks.common.targets import Control, parse_pages, targets, view_targets
+from benchmarks.common.targets import (
+    Control,
+    parse_pages,
+    target_label,
+    targets,
+    view_targets,
+)
 
 # Control and Student: tests/e2e/test_haproxy.py drives students through the proxy.
 __all__ = ["Control", "Student", "main", "parse_args", "run"]
@@ -185,6 +191,10 @@ def run(args: argparse.Namespace) -> tuple[list[Result], list[str]]:
     )
     with serve(args.url, args.pid, "plain" if args.plain else "fast") as server:
         problems = warm_up(server, chosen, args.timeout)
+        # A view with nothing to move (a gallery) has no changes to measure: its
+        # students would only count as lost. Say so and leave it out.
+        idle = without_control(problems)
+        chosen = [t for t in chosen if target_label(t) not in idle]
         groups = [chosen] if args.mix else [[t] for t in chosen]
         for group in groups:
             classroom = Classroom(

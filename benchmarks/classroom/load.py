@@ -32,6 +32,7 @@ class _Log:
     bursts: dict[int, list[float]] = field(default_factory=dict)  # finish times
     errors: list[str] = field(default_factory=list)
     burst_errors: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # walkers turned back by a message
     lost: list[str] = field(default_factory=list)
     served_by: list[str] = field(default_factory=list)
 
@@ -123,6 +124,7 @@ class Classroom:
                 run = student.change()
                 self.log.steady.append((label, run.seconds, run.received))
                 self.log.errors.extend(f"{label}: {e}" for e in run.errors)
+                self.log.refused.extend(f"{label}: {e}" for e in run.refused)
                 # "about once a second", ±20 %, so the class does not fall into lockstep;
                 # a student who waited longer than that moves again at once.
                 next_at = max(
@@ -144,6 +146,7 @@ class Classroom:
             run = student.change()
             self.log.bursts.setdefault(b, []).append(time.monotonic())
             self.log.burst_errors.extend(f"{label} (burst): {e}" for e in run.errors)
+            self.log.refused.extend(f"{label} (burst): {e}" for e in run.refused)
             return True
         except SessionLost as exc:
             self.log.lost.append(f"{label} (burst): {exc}")
@@ -236,6 +239,7 @@ class Classroom:
         result.errors = len(log.errors)
         result.burst_errors = len(log.burst_errors)
         result.lost = len(log.lost)
+        result.refused = len(log.refused)
         for b, finished in sorted(log.bursts.items()):
             result.bursts.append(max(finished) - self.burst_sent[b])
         for name in log.served_by:
@@ -244,6 +248,12 @@ class Classroom:
         result.messages = [
             f"{message} (×{n})" if n > 1 else message
             for message, n in counts.most_common(10)
+        ]
+        turned = collections.Counter(log.refused)
+        result.messages += [
+            f"refused, the student turned back: {message}"
+            + (f" (×{n})" if n > 1 else "")
+            for message, n in turned.most_common(3)
         ]
         for target in self.targets:
             label = target_label(target)
@@ -256,6 +266,15 @@ class Classroom:
                     "p95_ms": percentile(page_times, 0.95),
                     "kb_per_change": statistics.mean(b for _, b in rows) / 1024,
                 }
+
+
+#: How :func:`warm_up` reports a view with nothing a student could move.
+NO_CONTROL = ": no control on this view (see CONTROLS)"
+
+
+def without_control(problems: Sequence[str]) -> set[str]:
+    """The targets (their labels) that :func:`warm_up` found with no control to move."""
+    return {p.removesuffix(NO_CONTROL) for p in problems if p.endswith(NO_CONTROL)}
 
 
 def warm_up(server: AppServer, chosen: Sequence[Target], timeout: float) -> list[str]:
@@ -278,7 +297,7 @@ def warm_up(server: AppServer, chosen: Sequence[Target], timeout: float) -> list
             if not page:
                 continue
             if widget is None:
-                problems.append(f"{label}: no control on this view (see CONTROLS)")
+                problems.append(f"{label}{NO_CONTROL}")
                 continue
             if control.key and widget.key not in (
                 control.key,

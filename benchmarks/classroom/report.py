@@ -34,6 +34,9 @@ class Result:
     lost: int = 0
     bursts: list[float] = field(default_factory=list)  # last served, s, per burst
     burst_errors: int = 0
+    #: Inputs the app refused with a message, a walking student then turning back
+    #: (not errors: the app said what to fix, as it should).
+    refused: int = 0
     rss_start_mb: float = 0.0
     rss_peak_mb: float = 0.0
     rss_end_mb: float = 0.0

@@ -31,6 +31,8 @@ FINISHED = {
     ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
     ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
 }
+#: How a run's ``st.error`` box is reported (a traceback is reported otherwise).
+REFUSED = "error box: "
 
 
 class SessionLost(Exception):
@@ -46,6 +48,9 @@ class Run:
     messages: int
     errors: list[str] = field(default_factory=list)
     widgets: list[Widget] = field(default_factory=list)
+    #: Error boxes a walking student met and turned back from: the app refusing an
+    #: input with a message (e.g. an impossible P(B)), not a failure.
+    refused: list[str] = field(default_factory=list)
 
     def value_of(self, key: str) -> float | str | None:
         """The value a control with this widget key showed (None if absent)."""
@@ -219,7 +224,7 @@ class Student:
                 f"traceback: {element.exception.type}: {element.exception.message}"
             )
         elif kind == "alert" and element.alert.format == Alert.ERROR:
-            run.errors.append(f"error box: {element.alert.body[:120]}")
+            run.errors.append(f"{REFUSED}{element.alert.body[:120]}")
         elif collect_widgets:
             widget = as_widget(element)
             if widget is not None:
@@ -267,4 +272,10 @@ class Student:
             self.values = (value, self.values[1])
         else:
             value = self.values[self.changes % 2]
-        return self.rerun([self.widget.state(value)])
+        run = self.rerun([self.widget.state(value)])
+        boxes = [e for e in run.errors if e.startswith(REFUSED)]
+        if self.walking and boxes:  # told why, a learner steps back the other way
+            self.direction = -self.direction
+            run.refused = boxes
+            run.errors = [e for e in run.errors if not e.startswith(REFUSED)]
+        return run

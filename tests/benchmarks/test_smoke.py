@@ -18,6 +18,7 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks import bench_pages, browser_latency, classroom_load
+from benchmarks.classroom.load import warm_up, without_control
 from benchmarks.classroom.student import Run, Student
 from benchmarks.classroom.widgets import Widget, choose_widget
 from benchmarks.common import targets as controls
@@ -27,6 +28,7 @@ from benchmarks.common.targets import (
     Control,
     all_pages,
     bump_last_number,
+    target_label,
     targets,
     view_targets,
 )
@@ -79,6 +81,25 @@ def test_a_walking_student_explores_step_by_step(app: AppServer) -> None:
         assert student.query_string == "b=-3.7"  # −4 and three steps of 0.1 up
     finally:
         student.close()
+
+
+def test_a_walker_told_an_input_is_impossible_turns_back_and_it_is_no_error(
+    app: AppServer,
+) -> None:
+    # P(B|A) = 0.8 and P(B) = 0.5: P(A) above 0.625 is impossible, and the page says so
+    student = Student(app.url, "bayes", Control("p_a", "p_a=0.62"), walk=True)
+    student.connect()
+    try:
+        student.open_page()
+        runs = [student.change() for _ in range(4)]  # 0.63: refused, then back down
+    finally:
+        student.close()
+    assert runs[0].errors == []
+    assert [len(r.refused) for r in runs] == [1, 0, 0, 0]
+    assert "P(B) must be at least" in runs[0].refused[0]
+    assert parse_qsl(student.query_string) == [
+        ("p_a", "0.6")
+    ]  # 0.63 → 0.62 → 0.61 → 0.6
 
 
 def test_a_student_opens_the_view_of_a_link(app: AppServer) -> None:
@@ -186,6 +207,19 @@ def test_overrides_come_first_then_the_page_benchmarks_cases(
     monkeypatch.setattr(bench_pages, "CASES", ())
     monkeypatch.setattr(controls, "CONTROLS", {})
     assert targets(["equations"]) == [("equations", Control())]
+
+
+def test_a_view_with_nothing_to_move_is_found_and_left_out(app: AppServer) -> None:
+    chosen = [
+        t
+        for t in view_targets(["correlation"])
+        if t[1].query in ("view=data", "view=anscombe")
+    ]
+    problems = warm_up(app, chosen, 30)
+    assert without_control(problems) == {"correlation (view=anscombe: first control)"}
+    assert len(chosen) == 2
+    kept = {target_label(t) for t in chosen} - without_control(problems)
+    assert kept == {"correlation (view=data: first control)"}
 
 
 def test_views_all_lists_every_view_of_every_page_once() -> None:
