@@ -36,4 +36,6 @@ def test_clt_link_and_new_draws(server: Server, page: Page) -> None:
     page.get_by_role("button", name="New draws (next seed)").click()
     wait_idle(page)
     expect(page).to_have_url(re.compile(r"seed=1"))
-    expect(page.get_by_text("seed=1").first).to_be_attached()
+    # the code panel (built when opened) draws with the new seed too
+    page.locator("summary", has_text="Show the NumPy code").first.click()
+    expect(page.get_by_text("seed=1").first).to_be_visible()
