@@ -43,22 +43,37 @@ function loadPlotly(src) {
   return window.__livePlotly;
 }
 
-// Frame sets by id, for every live chart of the page: a release then tells Python
-// which sets the browser holds, and Python sends only their ids (ui/live_chart.py).
+// Frame sets (and big backdrop images) by id, for every live chart of the page: a
+// release tells Python which the browser holds, and Python sends only their ids
+// (ui/live_chart.py).
 const KEEP_FRAME_SETS = 48;
 function frameStore() {
   if (!window.__liveFrameSets) window.__liveFrameSets = new Map();
   return window.__liveFrameSets;
 }
-function keepFrames(control) {
+function keep(id, value) {
   const store = frameStore();
-  store.delete(control.fid);
-  store.set(control.fid, control.frames);
+  store.delete(id);
+  store.set(id, value);
   while (store.size > KEEP_FRAME_SETS) store.delete(store.keys().next().value);
 }
-// Fill in the frames sent by id; false if one is no longer here.
+function keepFrames(control) {
+  keep(control.fid, control.frames);
+}
+// Fill in the frames and the big layout images (a backdrop: "ref:<id>") sent by
+// id; false if one is no longer here.
 function resolveFrames(payload) {
   const store = frameStore();
+  for (const [id, source] of Object.entries(payload.sources || {})) keep(id, source);
+  const layout = payload.figure && payload.figure.layout;
+  for (const image of (layout && layout.images) || []) {
+    const ref = typeof image.source === "string" && image.source.startsWith("ref:")
+      ? image.source.slice(4) : null;
+    if (!ref) continue;
+    if (!store.has(ref)) return false;
+    image.source = store.get(ref);
+    keep(ref, image.source); // used again: the newest in the store
+  }
   payload.controls.forEach((control, i) => {
     if (payload.starts) control.start = payload.starts[i];
   });

@@ -163,6 +163,35 @@ def _sent(frames: dict[str, Any], have: frozenset[str]) -> dict[str, Any]:
     return frames
 
 
+#: A layout image (a raster backdrop) at least this long travels once: after that
+#: its ``source`` is ``ref:<id>`` and the browser takes it from its store.
+MIN_REF_SOURCE = 4096
+
+
+def _images_by_ref(
+    data: dict[str, Any], have: frozenset[str], carried: list[str] | None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The figure with each big layout image's source as ``ref:<id>``; the sources
+    the browser does not hold yet, by id (sent beside it)."""
+    images = data["layout"].get("images") or []
+    if not any(len(str(i.get("source", ""))) >= MIN_REF_SOURCE for i in images):
+        return data, {}
+    sources: dict[str, str] = {}
+    shown = []
+    for image in images:
+        source = image.get("source")
+        if not isinstance(source, str) or len(source) < MIN_REF_SOURCE:
+            shown.append(image)
+            continue
+        sid = hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
+        if sid not in have:
+            sources[sid] = source
+        if carried is not None:
+            carried.append(sid)
+        shown.append({**image, "source": f"ref:{sid}"})
+    return {**data, "layout": {**data["layout"], "images": shown}}, sources
+
+
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _base(
     name: str, values: tuple[tuple[str, float], ...], _draw: Draw
@@ -188,6 +217,8 @@ def payload(
     shows the picture move but not the numbers that would give the answer away.
     ``have``: ids of frame sets the browser already holds; those controls are sent
     without their frames (a release then costs a few KB, not the whole grid).
+    A big layout image (a backdrop) goes by id the same way (``sources`` holds
+    those the browser lacks).
     ``wanted``: the controls (:func:`control_key`) whose frames are drawn if need
     be; any other control gets its frames only when they are drawn already, else
     it is sent lazy (grid only). None: every control's frames. ``carried``
@@ -220,13 +251,15 @@ def payload(
         parts.append(_control_json(frames["fid"], frames["fid"] in have, frames))
         if carried is not None:
             carried.append(frames["fid"])
+    sent, sources = _images_by_ref(data, have, carried)
     head = encode(
         {
             "plotly": PLOTLY_URL,
             "config": CONFIG,
             "alt": alt,
             "values": values,
-            "figure": data,
+            "figure": sent,
+            "sources": sources,
             "handles": [handle_at(data["data"], drag) for drag in drags],
             "starts": starts,
         }

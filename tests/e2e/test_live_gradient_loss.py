@@ -328,9 +328,28 @@ def test_dragging_the_line_moves_the_squares_and_the_bowl(
 
 def test_arrow_keys_move_the_intercept(server: Server, page: Page) -> None:
     open_live(page, f"{server.url}/loss-functions?view=fit")
+    first = page.locator(".live-chart").get_attribute("data-ready")
     page.locator('[data-drag="b"]').focus()
     page.keyboard.press("ArrowUp")
     expect(page).to_have_url(re.compile(r"[?&]b=0\.5(&|$)"))
     expect(page.get_by_role("spinbutton", name="Intercept b (exact)")).to_have_value(
         "0.50"
     )
+    # the rerun sent the bowl's picture by id: the chart drew it from the browser's
+    # store, not a broken "ref:" image
+    wait_idle(page)
+    page.wait_for_function(BOWL_DRAWN, arg=first)
+
+
+#: The live chart redrawn (a new payload) with its bowl: the PNG, drawn by Plotly.
+BOWL_DRAWN = """
+(first) => {
+  const plot = document.querySelector(".live-plot");
+  const images = plot && plot._fullLayout && plot._fullLayout.images;
+  const drawn = plot && plot.querySelector("image");
+  return Boolean(images && images.length && drawn &&
+    images[0].source.startsWith("data:image/png;base64,") &&
+    (drawn.getAttribute("href") || "").startsWith("data:image/png;base64,") &&
+    plot.closest(".live-chart").dataset.ready !== first);
+}
+"""

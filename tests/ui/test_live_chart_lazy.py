@@ -230,3 +230,44 @@ def test_a_browser_that_lost_frames_sent_by_id_gets_them_again() -> None:
     tell(at, release={"values": sent(at)["values"], "n": 1, "have": []})
     assert by_params(at)["b"]["frames"] == first["b"]["frames"]
     assert at.query_params["b"] == "-2.5"
+
+
+LOSS = "pages/loss_functions.py"
+
+
+def backdrop(at: AppTest) -> tuple[str, dict[str, str]]:
+    """The live chart's layout image source as sent, and the sources sent beside it."""
+    payload = sent(at)
+    (image,) = payload["figure"]["layout"]["images"]
+    return image["source"], payload["sources"]
+
+
+def test_a_backdrop_picture_travels_once_then_by_id() -> None:
+    at = page_test(LOSS, {"view": "fit"}).run()
+    source, sources = backdrop(at)
+    assert source.startswith("ref:")
+    (picture,) = sources.values()
+    assert source == f"ref:{next(iter(sources))}"
+    assert picture.startswith("data:image/png;base64,")
+    assert len(picture) >= live_chart.MIN_REF_SOURCE
+    # what the page drew: the bowl's picture, as the figure the notebook keeps has it
+    kept = at.session_state["_take_home_"].figures
+    assert kept[0][1].to_dict()["layout"]["images"][0]["source"] == picture
+    first = len(live(at).proto.bytes)
+    at.slider(key="w__slider").set_value(1.5).run()  # the line moves, the bowl stays
+    again, more = backdrop(at)
+    assert (again, more) == (source, {})
+    assert len(live(at).proto.bytes) < first - len(picture)
+    # a browser that lost it says so (have: []) and gets the picture again
+    tell(at, release={"values": sent(at)["values"], "n": 1, "have": []})
+    assert backdrop(at) == (source, sources)
+
+
+def test_a_small_layout_image_goes_inline() -> None:
+    figure = {
+        "data": [],
+        "layout": {"images": [{"source": "data:image/png;base64,AA"}]},
+    }
+    carried: list[str] = []
+    assert live_chart._images_by_ref(figure, frozenset(), carried) == (figure, {})
+    assert carried == []
