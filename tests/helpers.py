@@ -6,7 +6,6 @@ import ast
 import base64
 import contextlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -125,20 +124,9 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-@contextlib.contextmanager
-def captured_frames() -> Iterator[list[tuple[Any, ...]]]:
-    """Every ``ui.live_chart.control_frames`` call pages make, with their real arguments."""
-    from ui import live_chart
+def captured_frames() -> contextlib.AbstractContextManager[list[tuple[Any, ...]]]:
+    """Every ``ui.live_chart.control_frames`` call pages make, with their real arguments
+    (the spy ``benchmarks/live_frames_cpu.py`` times them with)."""
+    from benchmarks.live_frames_cpu import captured
 
-    calls: list[tuple[Any, ...]] = []
-    original = live_chart.control_frames
-
-    def spy(*args: Any) -> dict[str, Any]:
-        calls.append(args)
-        return original(*args)
-
-    live_chart.control_frames = spy  # type: ignore[assignment]
-    try:
-        yield calls
-    finally:
-        live_chart.control_frames = original
+    return captured()

@@ -23,7 +23,7 @@ import streamlit as st
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import live_payload, page_test, texts
+from tests.helpers import captured_frames, live_payload, page_test, texts
 from ui import live_chart, live_lazy
 from ui.live_frames import control_frames, grid, start_index
 from views.equations import one
@@ -64,19 +64,12 @@ def tell(at: AppTest, **state: Any) -> AppTest:
 
 @contextlib.contextmanager
 def drawn() -> Iterator[list[str]]:
-    """The controls whose frames were drawn (``control_frames`` called) meanwhile."""
-    calls: list[str] = []
-    original = live_chart.control_frames
-
-    def spy(*args: Any) -> dict[str, Any]:
-        calls.append(live_lazy.control_key(args[1]))
-        return original(*args)
-
-    live_chart.control_frames = spy  # type: ignore[assignment]
-    try:
-        yield calls
-    finally:
-        live_chart.control_frames = original
+    """The controls whose frames were drawn (``control_frames`` called) in the block,
+    known once it ends."""
+    keys: list[str] = []
+    with captured_frames() as calls:
+        yield keys
+    keys.extend(live_lazy.control_key(args[1]) for args in calls)
 
 
 def test_the_first_payload_sends_every_control_and_the_next_session_draws_none() -> (
