@@ -56,6 +56,7 @@ class Measured:
     wall_ms: list[float]
     kb: float
     errors: list[str]
+    messages: float = 0.0  # websocket messages per change: one per element drawn
 
 
 @contextmanager
@@ -103,11 +104,12 @@ def measure(
             os.kill(pid, signal.SIGUSR1)  # leave start-up and warm-up out
             time.sleep(0.2)
         cpu = cpu_seconds(pid)
-        walls, received = [], 0
+        walls, received, messages = [], 0, 0
         for _ in range(changes):
             run = student.change()
             walls.append(1000 * run.seconds)
             received += run.received
+            messages += run.messages
             errors += run.errors
         used = cpu_seconds(pid) - cpu
     finally:
@@ -121,23 +123,25 @@ def measure(
         walls,
         received / changes / 1024,
         errors,
+        messages / changes,
     )
 
 
 def print_table(results: Sequence[Measured]) -> None:
     print(
         "| page | view (control walked) | changes | server CPU ms/change "
-        "| wall ms median | KB/change | errors |"
+        "| wall ms median | KB/change | messages/change | errors |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
         view = r.control.query or "default"
         if not r.changes:
-            print(f"| {r.page} | {view} (no control) | 0 | | | | {len(r.errors)} |")
+            print(f"| {r.page} | {view} (no control) | 0 | | | | | {len(r.errors)} |")
             continue
         print(
             f"| {r.page} | {view} ({r.key}) | {r.changes} | {r.cpu_ms:.1f} "
-            f"| {statistics.median(r.wall_ms):.0f} | {r.kb:.1f} | {len(r.errors)} |"
+            f"| {statistics.median(r.wall_ms):.0f} | {r.kb:.1f} | {r.messages:.0f} "
+            f"| {len(r.errors)} |"
         )
     for r in results:
         for error in dict.fromkeys(r.errors):

@@ -93,8 +93,8 @@ def buttons() -> None:
     if record is None or not (record.sheet.cells or record.figures):
         return
     notebook, table = f"{record.stem}.ipynb", f"{record.stem}.csv"
-    left, right = st.columns(2)
-    left.download_button(
+    row = st.container(horizontal=True)  # a flex row: no column elements to send
+    row.download_button(
         NOTEBOOK_LABEL,
         data=record.notebook,
         file_name=notebook,
@@ -105,7 +105,7 @@ def buttons() -> None:
         "and the chart, to run in Jupyter.",
     )
     if record.figures:
-        right.download_button(
+        row.download_button(
             CSV_LABEL,
             data=record.csv,
             file_name=table,

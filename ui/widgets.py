@@ -23,10 +23,21 @@ def metric_row(
     With ``arrows`` a note that starts with a sign (``+0.12``) gets an arrow.
     """
     items = predict.masked_metrics(items)  # "?" while the learner predicts
-    columns = (where or st).columns(len(items))
+    # One flex row of equal shares, not columns: one element a readout, not two.
+    row = (where or st).container(horizontal=True)
     arrow = "auto" if arrows else "off"
-    for column, (label, value, note) in zip(columns, items, strict=True):
-        column.metric(label, value, note, delta_color="off", delta_arrow=arrow)
+    for label, value, note in items:
+        row.metric(
+            label, value, note, delta_color="off", delta_arrow=arrow, width="stretch"
+        )
+
+
+def flex_row(where: Any = None) -> Any:
+    """A row of buttons or readouts that wraps when narrow, sent as one element.
+
+    ``st.columns(n)`` is sent as n + 1 elements on every rerun.
+    """
+    return (where or st).container(horizontal=True, gap="small")
 
 
 def error_metric(
@@ -36,6 +47,7 @@ def error_metric(
     column.metric(
         label,
         format_number(value, 6),
+        width="stretch",
         delta=f"error {format_number(error, 3)}",
         delta_color="off",
         delta_arrow="off",

@@ -41,9 +41,11 @@ def render(
     story = given.story
     with frame.main:
         picture_box = st.container()  # the chart first, its two choices under it
-        look, size = st.columns([1.6, 1])
-        perspective = state.widget("perspective", container=look)
-        counts = cb.natural_frequencies(result, int(state.widget("n", container=size)))
+        choices = st.container(horizontal=True)  # a flex row: no column elements
+        perspective = state.widget("perspective", container=choices)
+        counts = cb.natural_frequencies(
+            result, int(state.widget("n", container=choices))
+        )
         sentence = words.describe_perspective(result, counts, story, perspective)
         with picture_box:
             if live is not None:

@@ -11,7 +11,7 @@ from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
-from ui.widgets import metric_row, seed_control
+from ui.widgets import flex_row, metric_row, seed_control
 from views.correlation.common import SEED, view_reset_button
 from viz import correlation as viz
 
@@ -53,11 +53,9 @@ def render(state: PageState, frame: Frame) -> None:
         st.markdown(words.CURVE_INTRO)
         centre, curve_noise = state.widget("centre"), state.widget("curve_noise")
         seed = seed_control(state)
-        buttons = st.columns(len(words.CURVE_EXAMPLES))
-        for column, (label, value) in zip(
-            buttons, words.CURVE_EXAMPLES.items(), strict=True
-        ):
-            column.button(label, on_click=state.set_values, args=({"centre": value},))
+        buttons = flex_row()
+        for label, value in words.CURVE_EXAMPLES.items():
+            buttons.button(label, on_click=state.set_values, args=({"centre": value},))
         view_reset_button(state, PARAMS)
         curve = page.compute("curve", corr.curve_sample, centre, curve_noise, seed)
     with frame.main:

@@ -13,7 +13,7 @@ from ui import table_entry as te
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
-from ui.widgets import metric_row
+from ui.widgets import flex_row, metric_row
 from views.correlation.common import QUADRANTS
 from viz import correlation as viz
 
@@ -89,9 +89,9 @@ def _controls(state: PageState) -> tuple[corr.PairStats, bool]:
     xy_text = state.widget("xy") if entry == "columns" else ""
     quadrants = bool(state.widget("quadrants"))
     st.caption(words.TRY)
-    buttons = st.columns(2)
-    for index, (label, (x, y)) in enumerate(words.DATA_EXAMPLES.items()):
-        buttons[index % 2].button(label, on_click=_example, args=(state, x, y))
+    buttons = flex_row()
+    for label, (x, y) in words.DATA_EXAMPLES.items():
+        buttons.button(label, on_click=_example, args=(state, x, y), width="stretch")
     if texts is not None:
         return page.compute("pairs", corr.pairs_from_lists, *texts), quadrants
     return page.compute("pairs", corr.pairs_from_columns, xy_text), quadrants

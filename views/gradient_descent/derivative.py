@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from core import gradient_descent as gd
 from core.parsing import format_number
 from text import gradient_descent as words
@@ -12,7 +10,7 @@ from ui import page, predict
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
-from ui.widgets import error_metric
+from ui.widgets import error_metric, flex_row
 from views.gradient_descent.common import FUNCTION, TYPED_FUNCTION, function_choice
 from viz import gradient_descent as viz
 
@@ -42,23 +40,23 @@ PARAMS = (
 
 def _metrics(d: gd.Derivative) -> None:
     """The exact slope, both estimates with their errors, and the loss."""
-    cells = st.columns(4)
-    cells[0].metric("exact f′(w)", format_number(d.slope, 6))
+    row = flex_row()
+    row.metric("exact f′(w)", format_number(d.slope, 6), width="stretch")
     error_metric(
-        cells[1],
+        row,
         "central difference",
         d.central,
         d.central_error,
         "(f(w + h) − f(w − h)) / 2h: the slope of the orange secant.",
     )
     error_metric(
-        cells[2],
+        row,
         "forward difference",
         d.forward,
         d.forward_error,
         "(f(w + h) − f(w)) / h: one-sided, so its error shrinks only like h.",
     )
-    cells[3].metric("loss f(w)", format_number(d.value, 6))
+    row.metric("loss f(w)", format_number(d.value, 6), width="stretch")
 
 
 def render(state: PageState, frame: Frame) -> None:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import gradient_descent as gd
 from ui.url_state import PageState
+from ui.widgets import flex_row
 
 #: Learning rates that show each regime of gradient descent on w².
 REGIME_PRESETS = {
@@ -24,9 +25,9 @@ def _add_steps(state: PageState, extra: int) -> None:
 
 def _regime_buttons(state: PageState) -> None:
     st.caption("Learning rates to try (each regime of w²):")
-    columns = st.columns(2)
+    row = flex_row()
     for index, (label, values) in enumerate(REGIME_PRESETS.items()):
-        columns[index % 2].button(
+        row.button(
             label,
             key=f"regime_{index}",
             on_click=state.set_values,

@@ -17,6 +17,7 @@ from ui.live_chart import Drag
 from ui.live_frames import FigureData
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
+from ui.widgets import flex_row
 from views.matrices.common import matrix_param
 from viz import matrices as viz
 from viz import style
@@ -73,10 +74,10 @@ def draw(values: Mapping[str, float]) -> tuple[FigureData, str]:
 def presets(state: PageState) -> None:
     """One button per named matrix (identity, rotation, …): sets a, b, c and d."""
     st.caption(words.PRESETS_LABEL)
-    columns = st.columns(2)
-    for index, (label, (matrix, _)) in enumerate(mat.PLANE_PRESETS.items()):
+    row = flex_row()
+    for label, (matrix, _) in mat.PLANE_PRESETS.items():
         (m11, m12), (m21, m22) = matrix
-        columns[index % 2].button(
+        row.button(
             label.capitalize(),
             key=f"plane_{label}",
             on_click=state.set_values,

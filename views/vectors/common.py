@@ -14,6 +14,7 @@ from ui.code_panel import code_panel
 from ui.live_chart import Control
 from ui.live_frames import Draw
 from ui.url_state import PageState
+from ui.widgets import flex_row
 from viz import vectors as viz
 
 #: A live arrows chart: the page state, the draw function and the handles.
@@ -25,9 +26,9 @@ def preset_buttons(
 ) -> None:
     """Cases worth seeing once, two buttons a row: each sets the view's inputs."""
     st.caption("Try a case:")
-    buttons = st.columns(2)
+    row = flex_row()
     for index, (label, values) in enumerate(presets.items()):
-        buttons[index % 2].button(
+        row.button(
             label,
             key=f"preset_{view}_{index}",
             on_click=state.set_values,
@@ -58,10 +59,9 @@ def show(result: DotProduct, *, plane: bool, live: LiveArrows | None = None) -> 
         page.chart(arrows, key="arrows", alt=f"{sentence} {projection}")
     page.explain(sentence)
     page.explain(projection)
-    for cell, (label, value, tip) in zip(
-        st.columns(5), words.readouts(result), strict=True
-    ):
-        cell.metric(label, predict.masked(value), help=tip)
+    readouts = flex_row()
+    for label, value, tip in words.readouts(result):
+        readouts.metric(label, predict.masked(value), help=tip, width="stretch")
     terms = page.figure_of(viz.terms_figure, result)
     page.chart(terms, key="terms", alt=words.describe_terms(result))
     if not plane and result.dimension != 2:
