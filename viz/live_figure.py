@@ -22,14 +22,22 @@ import plotly.graph_objects as go
 class LiveFigure(go.Figure):
     """A ``go.Figure`` whose ``to_dict()`` is the dicts it was made from (not copied deep).
 
-    Its ``data`` and ``layout`` attributes stay empty: read it with ``to_dict()``
-    (as ``ui.live_chart`` and the take-home notebook do), or check it with
-    ``viz.style.validate``.
+    Read it with ``to_dict()`` (as ``ui.live_chart`` and the take-home notebook
+    do), or check it with ``viz.style.validate``. ``go.Figure.__init__`` is not
+    run: even an empty figure deep-copies Plotly's default template (~0.4 ms,
+    once per frame of a frame set), so graph-object attributes such as
+    ``data`` and ``layout`` are not there.
     """
 
     def __init__(self, data: list[dict[str, Any]], layout: dict[str, Any]) -> None:
-        super().__init__()
         self.__dict__["_live_raw"] = (data, layout)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle (st.cache_data) work
+        return (LiveFigure, self.__dict__["_live_raw"])
+
+    def __repr__(self) -> str:
+        data, layout = self.__dict__["_live_raw"]
+        return f"LiveFigure({len(data)} traces, layout keys {sorted(layout)})"
 
     def to_dict(self) -> dict[str, Any]:
         data, layout = self.__dict__["_live_raw"]
