@@ -17,7 +17,7 @@ import pytest
 from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from benchmarks import bench_pages, browser_latency, classroom_load
+from benchmarks import bench_pages, browser_latency, classroom_load, streamlit_floor
 from benchmarks.classroom.load import warm_up, without_control
 from benchmarks.classroom.student import Run, Student
 from benchmarks.classroom.widgets import Widget, choose_widget
@@ -325,6 +325,18 @@ def test_classroom_load_against_plain_streamlit(tmp_path: Path) -> None:
     assert row["mode"] == "plain"
     assert row["interactions"] >= 2
     assert row["errors"] == row["lost"] == 0
+
+
+def test_streamlit_floor_sends_one_message_per_element_it_adds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The bare app's reruns carry its slider and the N elements, nothing of ours."""
+    assert streamlit_floor.main(["--elements", "0,3", "--changes", "3"]) == 0
+    rows = [line.split("|") for line in capsys.readouterr().out.splitlines()[2:]]
+    messages = {row[1].strip(): int(row[2]) for row in rows}
+    assert set(messages) == {"0 markdown", "3 markdown", "0 slider", "3 slider"}
+    assert messages["3 markdown"] - messages["0 markdown"] == 3
+    assert messages["3 slider"] - messages["0 slider"] == 3
 
 
 @pytest.mark.e2e
