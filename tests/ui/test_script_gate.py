@@ -1,0 +1,106 @@
+"""``serving.script_gate``: reruns in one process take turns, each waiting a bounded time."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
+
+import serve
+from serving import script_gate
+from tests.helpers import page_test
+
+
+def _restored_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamlit's own ``_run_script`` comes back after the test."""
+    monkeypatch.setattr(ScriptRunner, "_run_script", ScriptRunner._run_script)
+
+
+def _run_together(run: object, threads: int) -> None:
+    started = [threading.Thread(target=run, args=(None,)) for _ in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join(timeout=30)
+
+
+def test_runs_take_turns_and_every_run_happens() -> None:
+    inside, most, done = [0], [0], []
+    lock = threading.Lock()
+
+    def run(_self: object) -> None:
+        with lock:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        time.sleep(0.01)  # a rerun's worth of work, long enough to overlap
+        with lock:
+            inside[0] -= 1
+            done.append(1)
+
+    _run_together(script_gate.gated(run), threads=8)
+    assert len(done) == 8
+    assert most[0] == 1
+    _run_together(run, threads=8)  # without the gate the same runs do overlap
+    assert most[0] > 1
+
+
+def test_a_slow_run_holds_the_others_back_by_the_wait_at_most() -> None:
+    release = threading.Event()
+    finished: dict[str, float] = {}
+
+    def run(name: str | None) -> None:
+        if name == "slow":
+            release.wait(timeout=10)
+        finished[name or "fast"] = time.monotonic()
+
+    gated = script_gate.gated(run, wait_s=0.2)
+    slow = threading.Thread(target=gated, args=("slow",))
+    slow.start()
+    time.sleep(0.05)  # the slow run holds the gate
+    began = time.monotonic()
+    gated("fast")
+    assert 0.15 <= finished["fast"] - began < 5  # waited ~0.2 s, then ran beside it
+    release.set()
+    slow.join(timeout=10)
+    assert "slow" in finished
+    gated("after")  # the slow run gave the gate back: no wait now
+    assert finished["after"] - finished["slow"] < 0.15
+
+
+def test_an_exception_in_a_run_gives_the_gate_back() -> None:
+    def run(_self: object) -> None:
+        raise RuntimeError("the run failed")
+
+    gated = script_gate.gated(run, wait_s=5)
+    for _ in range(2):
+        began = time.monotonic()
+        with pytest.raises(RuntimeError, match="the run failed"):
+            gated(None)
+        assert time.monotonic() - began < 1
+
+
+def test_the_hook_is_installed_once_and_pages_draw_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def drawn() -> list[object]:
+        at = page_test("pages/bayes.py")
+        at.run()
+        at.slider[0].set_value(0.4).run()
+        return [at.markdown[i].value for i in range(len(at.markdown))]
+
+    plain = drawn()
+    _restored_after(monkeypatch)
+    assert serve.one_run_at_a_time()
+    first = ScriptRunner._run_script
+    assert getattr(first, script_gate.MARKER, False)
+    assert serve.one_run_at_a_time()
+    assert ScriptRunner._run_script is first
+    assert drawn() == plain
+
+
+def test_a_missing_hook_point_warns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(ScriptRunner, "_run_script")
+    with pytest.warns(RuntimeWarning, match="shares the GIL"):
+        assert not serve.one_run_at_a_time()
