@@ -14,22 +14,12 @@ A run waits at most :data:`WAIT_S` for its turn, then runs beside the others:
 one slow run (a large upload, a slow database) can hold the rest back by that
 much, never more. Nothing a run waits for is held by a run that waits for the
 gate (Streamlit's cache locks are taken inside runs), so the gate cannot deadlock.
-
-Turns are first come, first served (:class:`Turns`), which keeps Streamlit's own
-order within a session. With ``runner.fastReruns`` a new change stops the
-session's running ``ScriptRunner`` and starts another; both may be waiting. The
-older one must still start first, as it would without the gate: it applies its
-widget values and runs their callbacks (a button's click) before it stops at its
-first element, and then the newer one applies the newer values. A plain lock
-hands the gate to any waiter, so the older runner could start last and write its
-older values over the newer ones (a click lost, a slider back where it was).
 """
 
 from __future__ import annotations
 
 import functools
 import threading
-from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -42,54 +32,18 @@ MARKER = "one_run_at_a_time"
 WAIT_S = 1.0
 
 
-class Turns:
-    """A gate taken first come, first served; a waiter gives up after a timeout."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._waiting: deque[threading.Event] = deque()
-        self._busy = False
-
-    def enter(self, wait_s: float) -> bool:
-        """Wait for this thread's turn; False if ``wait_s`` passed first."""
-        with self._lock:
-            if not self._busy:
-                self._busy = True
-                return True
-            turn = threading.Event()
-            self._waiting.append(turn)
-        if turn.wait(wait_s):
-            return True
-        with self._lock:
-            if turn.is_set():  # handed the gate just as the wait ran out
-                return True
-            self._waiting.remove(turn)
-            return False
-
-    def leave(self) -> None:
-        """Hand the gate to the longest waiter, or open it."""
-        with self._lock:
-            if self._waiting:
-                self._waiting.popleft().set()  # still busy: it is theirs now
-            else:
-                self._busy = False
-
-
 def gated(run_script: Callable[..., Any], wait_s: float = WAIT_S) -> Callable[..., Any]:
-    """``run_script`` run by one thread at a time, in the order they came.
-
-    Each waits at most ``wait_s``, then runs beside the others.
-    """
-    turns = Turns()
+    """``run_script`` run by one thread at a time (each waits at most ``wait_s``)."""
+    gate = threading.Lock()
 
     @functools.wraps(run_script)
     def run_one_at_a_time(self: Any, *args: Any, **kwargs: Any) -> Any:
-        entered = turns.enter(wait_s)
+        entered = gate.acquire(timeout=wait_s)
         try:
             return run_script(self, *args, **kwargs)
         finally:
             if entered:
-                turns.leave()
+                gate.release()
 
     setattr(run_one_at_a_time, MARKER, True)
     return run_one_at_a_time

@@ -46,32 +46,6 @@ def test_runs_take_turns_and_every_run_happens() -> None:
     assert most[0] > 1
 
 
-def test_runs_start_in_the_order_they_came() -> None:
-    """A session's stopped runner starts before its successor, as without the gate."""
-    order: list[int] = []
-    first_in = threading.Event()
-    release = threading.Event()
-
-    def run(index: int) -> None:
-        if index == 0:
-            first_in.set()
-            release.wait(timeout=10)
-        order.append(index)
-
-    gated = script_gate.gated(run, wait_s=10)
-    threads = [threading.Thread(target=gated, args=(0,))]
-    threads[0].start()
-    first_in.wait(timeout=10)
-    for index in range(1, 8):  # each queues after the one before it
-        threads.append(threading.Thread(target=gated, args=(index,)))
-        threads[-1].start()
-        time.sleep(0.02)
-    release.set()
-    for thread in threads:
-        thread.join(timeout=10)
-    assert order == list(range(8))
-
-
 def test_a_slow_run_holds_the_others_back_by_the_wait_at_most() -> None:
     release = threading.Event()
     finished: dict[str, float] = {}
