@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ui.notebook import Cell, Sheet, charts_csv, notebook_bytes
+from ui.widgets import flex_row
 
 _RECORD = "_take_home_"
 NOTEBOOK_LABEL = "Download as notebook"
@@ -93,7 +94,7 @@ def buttons() -> None:
     if record is None or not (record.sheet.cells or record.figures):
         return
     notebook, table = f"{record.stem}.ipynb", f"{record.stem}.csv"
-    row = st.container(horizontal=True)  # a flex row: no column elements to send
+    row = flex_row()
     row.download_button(
         NOTEBOOK_LABEL,
         data=record.notebook,

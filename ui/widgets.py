@@ -23,8 +23,7 @@ def metric_row(
     With ``arrows`` a note that starts with a sign (``+0.12``) gets an arrow.
     """
     items = predict.masked_metrics(items)  # "?" while the learner predicts
-    # One flex row of equal shares, not columns: one element a readout, not two.
-    row = (where or st).container(horizontal=True)
+    row = flex_row(where)  # equal shares of the row, one element a readout
     arrow = "auto" if arrows else "off"
     for label, value, note in items:
         row.metric(

@@ -16,6 +16,7 @@ from ui import page
 from ui.code_panel import code_panel
 from ui.page import Frame
 from ui.url_state import PageState
+from ui.widgets import flex_row
 from views.bayes import theorem
 from viz import bayes as viz
 
@@ -41,7 +42,7 @@ def render(
     story = given.story
     with frame.main:
         picture_box = st.container()  # the chart first, its two choices under it
-        choices = st.container(horizontal=True)  # a flex row: no column elements
+        choices = flex_row()
         perspective = state.widget("perspective", container=choices)
         counts = cb.natural_frequencies(
             result, int(state.widget("n", container=choices))

@@ -24,7 +24,7 @@ LiveArrows = tuple[PageState, Draw, Sequence[Control]]
 def preset_buttons(
     state: PageState, view: str, presets: Mapping[str, Mapping[str, Any]]
 ) -> None:
-    """Cases worth seeing once, two buttons a row: each sets the view's inputs."""
+    """Cases worth seeing once, a row of buttons: each sets the view's inputs."""
     st.caption("Try a case:")
     row = flex_row()
     for index, (label, values) in enumerate(presets.items()):
