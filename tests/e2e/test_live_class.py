@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Locator,
+    Page,
+    WebSocket,
+    expect,
+)
 
 from tests.e2e.conftest import LOCAL_HOSTS, Watch, wait_idle
 from tooling import ROOT
@@ -80,18 +87,30 @@ def server(tmp_path: Path) -> Iterator[Restartable]:
     srv.stop()
 
 
-def _watched(context: BrowserContext, watch: Watch, sockets: list[int]) -> Page:
-    """A tab whose uncaught errors and outside requests go to ``watch``.
+@dataclass
+class Sockets:
+    """Per tab: websockets opened (a reconnection is one more), and frames heard
+    on the newest one (the new server has started a run for it)."""
 
-    ``sockets[i]`` counts the websockets tab ``i`` opened (a reconnection is one more).
-    """
+    opened: list[int]
+    heard: list[int]
+
+
+def _watched(context: BrowserContext, watch: Watch, sockets: Sockets) -> Page:
+    """A tab whose uncaught errors and outside requests go to ``watch``."""
     tab = context.new_page()
     tab.set_default_timeout(30_000)
-    index = len(sockets)
-    sockets.append(0)
+    index = len(sockets.opened)
+    sockets.opened.append(0)
+    sockets.heard.append(0)
 
-    def opened(_: object) -> None:
-        sockets[index] += 1
+    def heard(_: object) -> None:
+        sockets.heard[index] += 1
+
+    def opened(socket: WebSocket) -> None:
+        sockets.opened[index] += 1
+        sockets.heard[index] = 0
+        socket.on("framereceived", heard)
 
     tab.on("websocket", opened)
     tab.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
@@ -147,14 +166,22 @@ def _join(student: Page, url: str, code: str, nickname: str) -> None:
     expect(student.get_by_text(f"Live class {code}")).to_be_visible()
 
 
-def _back_after_restart(tabs: list[Page], sockets: list[int], code: str) -> None:
+def _back_after_restart(tabs: list[Page], sockets: Sockets, code: str) -> None:
     """Each page reconnects by itself (a new websocket to the new process) and runs
-    again, as the same teacher or student (the browser's cookie)."""
+    again, as the same teacher or student (the browser's cookie).
+
+    Until the new server speaks on the new socket, the old page stands idle in the
+    browser, and a click in a fragment names one the new session does not know yet
+    (Streamlit drops it): wait for the new server's run, as a learner sees it redraw.
+    """
     for index, tab in enumerate(tabs):
         deadline = time.monotonic() + 30
-        while sockets[index] < 2 and time.monotonic() < deadline:
+        while (
+            sockets.opened[index] < 2 or sockets.heard[index] == 0
+        ) and time.monotonic() < deadline:
             tab.wait_for_timeout(100)
-        assert sockets[index] >= 2, "the page did not reconnect"
+        assert sockets.opened[index] >= 2, "the page did not reconnect"
+        assert sockets.heard[index] > 0, "the new server never ran the page"
         wait_idle(tab)
         mark = "Class code" if index == 0 else "Live class"
         expect(tab.get_by_text(f"{mark} {code}")).to_be_visible()
@@ -190,7 +217,7 @@ def test_join_answer_live_restart_reveal(browser: Browser, server: Restartable) 
     watch = Watch()
     contexts = [browser.new_context(viewport=VIEWPORT) for _ in range(4)]
     try:
-        sockets: list[int] = []
+        sockets = Sockets([], [])
         tabs = [_watched(c, watch, sockets) for c in contexts]
         teacher, *students = tabs
         code = _start_class(teacher, server.url)
