@@ -39,7 +39,7 @@ CHARTS = '[data-testid="stPlotlyChart"], .live-chart'
 #: A chart that has been drawn (its SVG exists).
 DRAWN = '[data-testid="stPlotlyChart"] .main-svg, .live-chart .main-svg'
 #: True once every chart on the page has drawn its SVG.
-ALL_DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"], .live-chart')]
+ALL_DRAWN = """(charts) => [...document.querySelectorAll(charts)]
   .every((chart) => chart.querySelector('.main-svg') !== null)"""
 
 #: Everything clipped on the page now, and where the first chart starts.
@@ -118,7 +118,7 @@ def test_nothing_clipped_and_the_chart_above_the_fold(
     expect(screen.locator(DRAWN).first).to_be_visible(timeout=45_000)
     # Every chart drawn, not only the first that drew: a live chart draws after its
     # Plotly loads, and measured before that the "first chart" was one further down.
-    screen.wait_for_function(ALL_DRAWN, timeout=45_000)
+    screen.wait_for_function(ALL_DRAWN, arg=CHARTS, timeout=45_000)
     seen = screen.evaluate(MEASURE, [SLACK, CHARTS])
     assert seen["clipped"] == [], f"{slug}?view={view}: clipped"
     assert seen["chartTop"] is not None
