@@ -15,7 +15,8 @@ zlib's fastest level (``install_deflate_level_hook``): 3-4x fewer bytes.
 A second internal fixes deep links for the first visitor after a start (see
 ``use_navigation_only``), a third redraws a page whose websocket dropped in the
 middle of a rerun (see ``rerun_on_resume``), a fourth lets widgets read their
-own key without copying all of session state (``serving.lazy_state``).
+own key without copying all of session state (``serving.lazy_state``), a fifth
+makes a burst of reruns take turns instead of sharing the GIL (``serving.script_gate``).
 
 What the server exposes is cut to what the app needs (``serving.guard.Guard``):
 ``/_stcore/metrics`` answers this machine only, an upload is one bounded file
@@ -39,7 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from serving import lazy_state
+from serving import lazy_state, script_gate
 from serving.guard import ASGIApp, Guard, content_security_policy, security_headers
 from serving.uploads import bounded_add_file
 
@@ -221,16 +222,11 @@ def use_navigation_only() -> bool:
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:
-        warnings.warn(
-            "serve.py: streamlit.runtime.pages_manager.PagesManager not found; the "
-            "first visitor's deep link may open a page without navigation.",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return False
+        PagesManager = None  # type: ignore[assignment,misc]
     if not hasattr(PagesManager, "uses_pages_directory"):
         warnings.warn(
-            "serve.py: PagesManager.uses_pages_directory is gone in this Streamlit.",
+            "serve.py: PagesManager.uses_pages_directory not found in this Streamlit; "
+            "the first visitor's deep link may open a page without navigation.",
             RuntimeWarning,
             stacklevel=2,
         )
@@ -308,6 +304,12 @@ def cheap_widget_state() -> bool:
     )
 
 
+def one_run_at_a_time() -> bool:
+    """Reruns take turns in a process (``serving.script_gate``); False if gone."""
+    gate, lost = script_gate, "a burst of reruns shares the GIL (the last waits)."
+    return _wrap_once(gate.HOOK_MODULE, gate.HOOK_NAME, gate.gated, gate.MARKER, lost)
+
+
 def warm_up() -> None:
     """Finish the lazy imports that page runs would otherwise race to do.
 
@@ -383,6 +385,7 @@ def main(argv: list[str] | None = None) -> None:
     use_navigation_only()
     rerun_on_resume()
     cheap_widget_state()
+    one_run_at_a_time()
     warm_up()
     from streamlit.web import cli
 

@@ -26,6 +26,9 @@ CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
         ("server", "enableWebsocketCompression", True),
         ("runner", "postScriptGC", False),
         ("runner", "magicEnabled", False),
+        # One runner per session, so serving.script_gate cannot let a session's
+        # older run start after its newer one (tests/ui/test_script_gate.py).
+        ("runner", "fastReruns", False),
         ("client", "toolbarMode", "viewer"),
         ("client", "showErrorDetails", "none"),
         ("browser", "gatherUsageStats", False),
