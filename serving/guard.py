@@ -34,9 +34,11 @@ from serving.static_cache import precompressed
 INTERNAL_PATHS = re.compile(r"/_stcore/metrics(?:/|$)")
 #: Streamlit's upload endpoint (``/_stcore/upload_file/<session>/<file>``).
 UPLOAD_PATHS = re.compile(r"/_stcore/upload_file(?:/|$)")
-#: The largest file a learner may upload: a table of numbers (``core.table`` reads
-#: at most as much; the app's uploader says so).
-UPLOAD_FILE_BYTES = 256 * 1024
+#: The largest file taken: what the app's uploader lets through (``max_upload_size``
+#: of 1 MB, checked in the browser, which then says "File must be 1.0MB or
+#: smaller" and sends nothing). ``core.table`` reads at most 256 KB of it and says
+#: so in words; refused here, a learner would see only "status code 413".
+UPLOAD_FILE_BYTES = 1024 * 1024
 #: Room for the multipart framing around the file (boundaries, part headers and
 #: the file's name, which a browser keeps under 255 bytes).
 UPLOAD_FRAMING_BYTES = 8 * 1024
@@ -126,7 +128,7 @@ def upload_refusal(scope: ASGIScope) -> tuple[int, bytes] | None:
     if len(lengths) != 1 or not bytes(lengths[0]).strip().isdigit():
         return 411, b"Length Required"
     if int(bytes(lengths[0])) > UPLOAD_BODY_LIMIT:
-        return 413, b"File too large: at most 256 KB"
+        return 413, b"File too large: at most 1 MB"
     return None
 
 

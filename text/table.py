@@ -24,8 +24,8 @@ UPLOAD_HELP = (
 )
 #: Said beside the uploader, always: what a shared link carries.
 UPLOAD_NOT_IN_LINK = (
-    f"Up to {MAX_UPLOAD_BYTES // 1024} KB: the server refuses a bigger file (the box "
-    "then says “status code 413”; keep fewer rows). Your file stays on this page: a "
+    f"Up to {MAX_UPLOAD_BYTES // 1024} KB (a bigger file gets a note saying so: keep "
+    "fewer rows). Your file stays on this page: a "
     "link cannot carry a file, so the page's link does not hold your table (a pasted "
     "table travels in the link)."
 )

@@ -91,7 +91,7 @@ def uploaded_table(state: PageState) -> tb.Table:
         key=UPLOAD_KEY,
         help=words.UPLOAD_HELP,
         on_change=_read_upload,
-        max_upload_size=1,  # MB, the least the widget takes; serving.guard: 256 KB
+        max_upload_size=1,  # MB, the least it takes; core.table reads 256 KB of it
     )
     st.caption(words.UPLOAD_NOT_IN_LINK)
     upload: Upload | None = st.session_state.get(_UPLOADED)

@@ -49,7 +49,7 @@ from ui.topics import TOPICS, Topic
 
 UPLOADS = 200
 UPLOAD_BYTES = guard.UPLOAD_FILE_BYTES - 1024  # the most one upload may be, nearly
-TOO_BIG = 1_000_000  # server.maxUploadSize is 1 MB: Streamlit alone would take it
+TOO_BIG = guard.UPLOAD_BODY_LIMIT + 1  # one byte too many: refused before it is read
 
 
 def fetch(url: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
@@ -153,12 +153,12 @@ def test_uploads_are_bounded_and_memory_does_not_grow(server: Server) -> None:
     print(
         f"\n{UPLOADS} uploads of {UPLOAD_BYTES / 1024:.0f} KB into one session: "
         f"{outcomes}; held {held / 1024:.0f} KB; server RSS {before / 1e6:.1f} MB -> "
-        f"{after / 1e6:.1f} MB; 20 of 1 MB: {too_big}"
+        f"{after / 1e6:.1f} MB; 20 of {TOO_BIG / 1024:.0f} KB: {too_big}"
     )
     assert outcomes == {204: UPLOADS}  # each taken...
     assert held == uploads.MAX_FILES_PER_SESSION * UPLOAD_BYTES  # ...two kept
     assert too_big == {413}
-    # kept, they would hold ~50 MB; what is left is noise
+    # kept, they would hold ~200 MB; what is left is noise
     assert after - before < 25e6
 
 

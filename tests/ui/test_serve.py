@@ -313,6 +313,12 @@ def test_haproxy_bounds_uploads_as_serve_does() -> None:
 UPLOAD_WIDGETS = re.compile(r"\b(file_uploader|camera_input|audio_input|chat_input)\(")
 
 
+def widget_mb(source: Path) -> int:
+    """The ``max_upload_size`` (MB) of the one uploader in ``source``."""
+    (size,) = re.findall(r"\bmax_upload_size=(\d+)", source.read_text())
+    return int(size)
+
+
 def test_the_one_upload_widget_is_the_table_uploader_and_bounded() -> None:
     """The upload endpoint is open for one widget: a learner's CSV table.
 
@@ -331,7 +337,12 @@ def test_the_one_upload_widget_is_the_table_uploader_and_bounded() -> None:
         if UPLOAD_WIDGETS.search(p.read_text())
     ]
     assert using == ["ui/table_entry.py"]
-    assert table.MAX_UPLOAD_BYTES == guard.UPLOAD_FILE_BYTES
+    # what the uploader lets through (1 MB, checked in the browser) reaches the page,
+    # whose note says the file is too big (a refusal would read "status code 413")
+    assert (
+        widget_mb(root / "ui/table_entry.py") * 1024 * 1024 == guard.UPLOAD_FILE_BYTES
+    )
+    assert table.MAX_UPLOAD_BYTES <= guard.UPLOAD_FILE_BYTES
     assert uploads.MAX_FILES_PER_SESSION == 2
 
 
