@@ -40,7 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from serving import lazy_state, script_gate
+from serving import lazy_state, script_gate, warm
 from serving.guard import ASGIApp, Guard, content_security_policy, security_headers
 from serving.uploads import bounded_add_file
 
@@ -317,13 +317,14 @@ def warm_up() -> None:
     When many students open pages right after a start, one session's thread can
     find pandas there half-imported by another's and fail ("partially initialized
     module 'pandas' has no attribute 'Series'"). Importing pandas and encoding one
-    figure here, before any session exists, closes that window.
+    figure here, before any session exists, closes that window. Views: ``serving.warm``.
     """
     import numpy as np
     import pandas  # noqa: F401  (a Streamlit dependency; imported for its side effect)
     import plotly.graph_objects as go
 
     go.Figure(go.Scatter(x=np.arange(3.0), y=np.arange(3.0))).to_dict()
+    warm.import_when_up("views")
 
 
 HELP = """\
