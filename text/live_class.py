@@ -132,11 +132,14 @@ def student_line(code: str, alias: str, nickname: str | None) -> str:
     return f"Live class **{literal(code)}** · you are {who(alias, nickname)}"
 
 
-def my_answer(value: float | None, unit: str = "") -> str:
-    """What the student sent (markdown)."""
+def my_answer(value: float | None, unit: str = "", round_no: int | None = None) -> str:
+    """What the student sent (markdown), and to which question when ``round_no``."""
     if value is None:
         return "You have not answered yet."
-    return f"Your answer: **{display_number(value)}{unit}** (send again to change it)."
+    to = f" to question {round_no}" if round_no else ""
+    return (
+        f"Your answer: **{display_number(value)}{unit}**{to} (send again to change it)."
+    )
 
 
 def reveal_feedback(
@@ -156,6 +159,15 @@ def true_answer(answer: float, tolerance: float, unit: str = "") -> str:
         f"True answer **{display_number(answer)}{unit}** "
         f"(close within ±{display_number(tolerance)}{unit})"
     )
+
+
+def question_line(round_no: int, text: str) -> str:
+    """The question of round ``round_no`` as markdown, numbered as the class sees it.
+
+    Asked again (vote, discuss, vote again), it comes back with the next number, so
+    students and teacher can tell the new round from the last one.
+    """
+    return f"**Question {int(round_no)}.** {prompt(text)}"
 
 
 def prompt(text: str) -> str:

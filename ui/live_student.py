@@ -121,7 +121,7 @@ def _poll() -> None:
     if question is None:
         st.caption(words.WAIT)
         return
-    st.markdown(words.prompt(question.prompt))
+    st.markdown(words.question_line(question.round, question.prompt))
     mine = me.answer if me.answer_round == question.round else None
     if question.answer is not None:
         close = mine is not None and abs(mine - question.answer) <= question.tolerance
@@ -137,7 +137,7 @@ def _poll() -> None:
         _answer_form(question.round, mine, question.unit)
     else:
         st.info(words.CLOSED)
-        st.caption(words.my_answer(mine, question.unit))
+        st.caption(words.my_answer(mine, question.unit, question.round))
 
 
 def _answer_form(round_no: int, mine: float | None, unit: str) -> None:
@@ -145,7 +145,7 @@ def _answer_form(round_no: int, mine: float | None, unit: str) -> None:
     with st.form(f"_live_answer_form_{round_no}", border=False):
         st.text_input(words.ANSWER, key=key, max_chars=40, help=words.ANSWER_HELP)
         st.form_submit_button(words.SUBMIT, on_click=_submit, args=(round_no, key))
-    st.caption(words.my_answer(mine, unit))
+    st.caption(words.my_answer(mine, unit, round_no))
     error = st.session_state.get(_ERROR)
     if error:
         st.error(sentence(clip_quotes(str(error))))

@@ -187,7 +187,7 @@ def answers(me: Member) -> None:
     left, right = st.columns([1, 2.2], gap="medium")
     revealed = question.status == "revealed"
     with left:
-        st.markdown(words.prompt(question.prompt))
+        st.markdown(words.question_line(question.round, question.prompt))
         st.markdown(words.answered_line(got.count, now.students))
         st.caption(words.STATUS.get(question.status, question.status))
         if now.paused:

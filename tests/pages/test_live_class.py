@@ -117,7 +117,12 @@ def test_join_answer_reveal() -> None:
     answer(ada, "2.05")
     answer(bob, "7")
     answer(bob, "3")  # a later answer replaces the earlier one
-    assert "Your answer: **3**" in texts(bob)
+    assert "Your answer: **3** to question 1" in texts(bob)
+    for page in (
+        ada,
+        teacher,
+    ):  # the round is numbered for the class and on the projector
+        assert "**Question 1.** Where does the line" in texts(page)
     run(teacher)
     assert "**2** of 2 students answered" in texts(teacher)
     member = teacher.session_state["_live_member"]
@@ -132,6 +137,26 @@ def test_join_answer_reveal() -> None:
     assert "crosses y = 0 at" in texts(ada)  # the charts' words are back
     chart = teacher.get("plotly_chart")[0].proto.spec
     assert '"answer 2"' in chart
+
+
+def test_asked_again_the_question_is_numbered_anew_and_answers_start_over() -> None:
+    """Vote, discuss, vote again: the second round says so, and nobody has answered it."""
+    teacher, code = start_class()
+    ada = join(code)
+    button(teacher, "Ask the class")
+    run(ada)
+    answer(ada, "2")
+    assert "Your answer: **2** to question 1" in texts(ada)
+    button(teacher, "Ask the class")  # the same question, a new round
+    run(ada)
+    run(teacher)
+    assert "**Question 2.** Where does the line" in texts(ada)
+    assert "**Question 2.** Where does the line" in texts(teacher)
+    assert "**Question 1." not in texts(ada)
+    assert "You have not answered yet." in texts(ada)
+    assert "**0** of 1 student answered" in texts(teacher)
+    answer(ada, "2.5")
+    assert "Your answer: **2.5** to question 2" in texts(ada)
 
 
 @pytest.mark.parametrize(

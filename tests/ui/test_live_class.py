@@ -104,6 +104,13 @@ def test_words_show_learner_text_as_text() -> None:
     assert "**Eve**" not in line
     assert ":red[" not in line
     assert words.prompt("Predict **r** (−1 … 1).") == "Predict **r** \\(−1 … 1\\)\\."
+    assert (
+        words.question_line(2, "Predict **r**.") == "**Question 2.** Predict **r**\\."
+    )
+    assert words.question_line(1, "**x** <b>") == "**Question 1.** **x** \\<b\\>"
+    assert words.my_answer(0.5, "", 3) == (
+        "Your answer: **0.5** to question 3 (send again to change it)."
+    )
     assert words.duration(59) == "less than a minute"
     assert words.answered_line(1, 1) == "**1** of 1 student answered"
     assert "You did not answer" in words.reveal_feedback(None, 2.0, 0.1)
