@@ -129,7 +129,7 @@ def _answer(student: Page, value: str) -> None:
     box = student.get_by_role("textbox", name="Your answer")
     box.fill(value)
     student.get_by_role("button", name="Send").click()
-    expect(student.get_by_text(f"Your answer: {value}")).to_be_visible()
+    expect(student.get_by_text(f"Your answer: {value} to question 1")).to_be_visible()
 
 
 def _answered(teacher: Page, count: int, students: int) -> float:
@@ -235,6 +235,8 @@ def test_join_answer_live_restart_reveal(browser: Browser, server: Restartable) 
             expect(_root_sentence(tab)).to_have_count(0)
         for student in students:
             expect(student.get_by_role("textbox", name="Your answer")).to_be_visible()
+        for tab in tabs:  # the round is numbered, for the class and on the projector
+            expect(tab.get_by_text("Question 1.", exact=False).first).to_be_visible()
 
         _answer(students[0], "2.05")
         live_1 = _answered(teacher, 1, 3)
