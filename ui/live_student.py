@@ -86,6 +86,8 @@ def follow(found: ClassState, me: Member, slug: str) -> None:
     st.session_state[_SEEN] = found.view_version
     params = dict(parse_qsl(found.query))
     params["class"] = me.code
+    if found.page == slug and st.query_params.to_dict() == params:
+        return  # it shows that view already (a student who just joined from it)
     url_state.reload_from_url()
     if found.page == slug:
         st.query_params.from_dict(params)

@@ -210,6 +210,37 @@ def test_locked_controls_follow_the_teachers_view() -> None:
     assert [b for b in teacher.button if b.label == RESET_LABEL]
 
 
+def test_a_question_on_the_view_students_show_does_not_run_their_page_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "Ask the class" sends the teacher's view with the question. A student page
+    that shows that view already only draws the question: with 60 students, a
+    full rerun each at the same moment would be a burst for nothing."""
+    import streamlit as st
+
+    reruns: list[object] = []
+    rerun = st.rerun
+
+    def counted(*args: object, **kwargs: object) -> None:
+        reruns.append(args)
+        rerun(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(st, "rerun", counted)
+    teacher, code = start_class()
+    student = join(code)  # the teacher's page, at its values
+    button(teacher, "Ask the class")
+    run(student)  # the poll: the question, on the view it shows
+    assert "**Question 1.** Where does the line" in texts(student)
+    assert reruns == []
+    teacher.number_input(key="a").set_value(3.0)
+    run(teacher)
+    button(teacher, "Send my view")
+    run(student)  # another view now: the page follows it
+    assert len(reruns) == 1
+    run(student)
+    assert student.query_params["a"] == "3"
+
+
 def test_the_teacher_downloads_every_answer() -> None:
     teacher, _ = start_class()
     assert [b for b in teacher.get("download_button")]
