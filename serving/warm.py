@@ -37,12 +37,11 @@ def import_package(package: str) -> list[str]:
 def _when_up(package: str) -> None:
     from streamlit.runtime import Runtime
 
-    waited = 0.0
+    deadline = time.monotonic() + WAIT_S
     while not Runtime.exists():
-        if waited > WAIT_S:
+        if time.monotonic() > deadline:
             return
         time.sleep(0.1)
-        waited += 0.1
     try:
         import_package(package)
     except Exception:  # a broken view shows its error on its page, as before

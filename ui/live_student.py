@@ -87,7 +87,7 @@ def follow(found: ClassState, me: Member, slug: str) -> None:
     params = dict(parse_qsl(found.query))
     params["class"] = me.code
     if found.page == slug and st.query_params.to_dict() == params:
-        return  # it shows that view already (a student who just joined from it)
+        return  # it shows that view already ("Ask the class" sends it again)
     url_state.reload_from_url()
     if found.page == slug:
         st.query_params.from_dict(params)

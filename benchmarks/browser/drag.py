@@ -332,14 +332,17 @@ def drag_table(rows: list[DragRow]) -> str:
         "| errors |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
+
+    def med_p95(values: list[float]) -> str:
+        p95 = f"{percentile(values, 0.95):.0f}" if values else "—"
+        return f"{med(values)} / {p95}"
+
     for r in rows:
-        p95 = f"{percentile(r.agree_ms, 0.95):.0f}" if r.agree_ms else "—"
-        seen = f"{percentile(r.seen_ms, 0.95):.0f}" if r.seen_ms else "—"
         lines.append(
             f"| {r.target if r.feed == FEEDS[0] else '″'} | {r.feed} "
             f"| {num(r.cold_s, '.2f')} | {num(r.frame_kb, '.0f')} | {med(r.move_ms)} "
-            f"| {med(r.redraw_ms)} | {med(r.move_paint_ms)} | {med(r.agree_ms)} / {p95} "
-            f"| {med(r.seen_ms)} / {seen} "
+            f"| {med(r.redraw_ms)} | {med(r.move_paint_ms)} | {med_p95(r.agree_ms)} "
+            f"| {med_p95(r.seen_ms)} "
             f"| {med(r.release_kb)} / {med(r.wire_kb)} | {'; '.join(r.errors) or '—'} |"
         )
     lines.append(
