@@ -52,7 +52,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e]")
 # escape (the look-arounds say when it matters).
 _MARKUP = re.compile(
     r"[\\`\[\]$]"  # escapes, code, links and images, maths
-    r"|^\s*[#>+\-=!|]"  # a heading, quote, list or table at the start of the line
+    r"|^\s*[#>+\-=!|*]"  # a heading, quote, list or table at the start of the line
     r"|^\s*\d+[.)](?=\s|$)"  # "1." / "1)": an ordered list
     r"|(?<=\S)[*~]|[*~](?=\S)"  # emphasis, strike-through (a lone "a * b" is not)
     r"|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"  # emphasis (an inner _ is a letter)

@@ -45,6 +45,8 @@ HOSTILE = (
     "1. list",
     "- list",
     "+ list",
+    "* list",
+    "* :",
     "| a | b |\n|---|---|\n| 1 | 2 |",
     "title\n=====",
     "back\\slash\\",
