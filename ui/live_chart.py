@@ -55,7 +55,7 @@ import plotly
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui import live_lazy, numbers, predict, presentation
+from ui import live_lazy, numbers, predict, presentation, shared_cache
 from ui import notebook_download as take_home
 from ui.browser_state import accept
 from ui.live_frames import (
@@ -135,7 +135,7 @@ def _mount() -> Any:
     )
 
 
-@st.cache_resource(max_entries=MAX_DRAWN, show_spinner=False)
+@shared_cache.shared(max_entries=MAX_DRAWN)
 def _frames(
     name: str,
     control: Control,
@@ -192,7 +192,7 @@ def _images_by_ref(
     return {**data, "layout": {**data["layout"], "images": shown}}, sources
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@shared_cache.shared(max_entries=128)
 def _base(
     name: str, values: tuple[tuple[str, float], ...], _draw: Draw
 ) -> tuple[go.Figure, dict[str, Any], str]:
@@ -271,7 +271,7 @@ def payload(
     return b'{"v":"' + version.encode() + b'",' + body[1:], fig
 
 
-@st.cache_resource(max_entries=192, show_spinner=False)
+@shared_cache.shared(max_entries=192)
 def _control_json(fid: str, by_ref: bool, _frames: dict[str, Any]) -> bytes:
     """One control as JSON: its frames, or their id alone (``by_ref``)."""
     return encode(_sent(_frames, frozenset({fid}) if by_ref else frozenset()))

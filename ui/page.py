@@ -36,7 +36,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -44,7 +44,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from text.questions import Question
 from text.safe import clip_quotes, sentence
-from ui import live_class, predict, presentation, session_keys, share
+from ui import live_class, predict, presentation, session_keys, share, shared_cache
 from ui import notebook_download as take_home
 from ui.numbers import show_numbers
 from ui.session_keys import current_page
@@ -231,7 +231,7 @@ def _last_good() -> dict[str, Any]:
     return cast(dict[str, Any], kept["results"])
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@shared_cache.shared(max_entries=256)
 def _shared_result(
     name: str,
     args: tuple[Any, ...],
@@ -249,6 +249,7 @@ class NothingToDraw(Exception):
     """
 
 
+@runtime_checkable
 class Keyed(Protocol):
     """A ``core`` result that names the inputs it was computed from."""
 
@@ -259,32 +260,39 @@ class Keyed(Protocol):
 R = TypeVar("R", bound=Keyed)
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@shared_cache.shared(max_entries=128)
 def _cached_figure(
     builder: str,
     key: Hashable,
-    extra: tuple[Hashable, ...],
+    extra_keys: tuple[Hashable, ...],
     _build: Callable[..., go.Figure],
     _result: Any,
+    _extra: tuple[Any, ...],
 ) -> go.Figure:
     with plain_figures():  # no Plotly objects: the frozen dict is all that is read
-        built = _build(_result, *extra)
+        built = _build(_result, *_extra)
     return freeze(built)
 
 
-def figure_of(
-    build: Callable[..., go.Figure], result: R, *extra: Hashable
-) -> go.Figure:
+def _key_of(value: Any) -> Hashable:
+    """A ``core`` result by its ``key`` (it holds arrays); anything else as it is."""
+    return cast(Hashable, value.key) if isinstance(value, Keyed) else value
+
+
+def figure_of(build: Callable[..., go.Figure], result: R, *extra: Any) -> go.Figure:
     """``build(result, *extra)``, built once per ``result.key`` and shared by sessions.
 
-    Figures are cached as objects (``cache_resource``), not pickled copies: a figure
+    An ``extra`` argument that is a ``core`` result counts by its ``key``.
+
+    Figures are cached as objects (:mod:`ui.shared_cache`), not pickled copies: a figure
     with animation frames takes as long to unpickle as to build, and
     ``st.plotly_chart`` only reads it. :func:`viz.style.freeze` encodes it once,
     straight from the builder's dicts (``viz.style.plain_figures``: Plotly's
     objects are built only if something reads them).
     """
     name = f"{build.__module__}.{build.__qualname__}"
-    return _cached_figure(name, result.key, tuple(extra), build, result)
+    keys = tuple(_key_of(e) for e in extra)
+    return _cached_figure(name, result.key, keys, build, result, extra)
 
 
 def formula(latex: str) -> None:

@@ -29,6 +29,7 @@ import streamlit as st
 from core.questions import Verdict
 from text.questions import Asked, Question, feedback, no_answer, words
 from text.safe import clip_quotes, echo, sentence
+from ui import shared_cache
 from ui.params import Param
 from viz.style import figure
 
@@ -149,7 +150,7 @@ def masked_output(output: str) -> str | None:
     return None if hiding() else output
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@shared_cache.shared(max_entries=256)
 def _answer(
     where: tuple[str, str, str], values: tuple[Hashable, ...], _q: Question, _v: Any
 ) -> Asked:

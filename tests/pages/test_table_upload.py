@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from core import table as tb
 from tests.helpers import page_test, texts
+from ui import shared_cache
 from ui import table_entry as te
 
 CORRELATION = {"view": "data", "entry": "table", "dataset": "upload"}
@@ -158,6 +159,7 @@ def _session_memory() -> int:
     distinct table's figures are cached, up to ``max_entries``)."""
     st.cache_resource.clear()
     st.cache_data.clear()
+    shared_cache.clear_all()
     gc.collect()
     return tracemalloc.get_traced_memory()[0]
 

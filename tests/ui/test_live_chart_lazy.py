@@ -19,12 +19,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import streamlit as st
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import captured_frames, live_payload, page_test, texts
-from ui import live_chart, live_lazy
+from ui import live_chart, live_lazy, shared_cache
 from ui.live_frames import control_frames, grid, start_index
 from views.equations import one
 
@@ -36,7 +35,7 @@ NORMAL = "pages/normal_distribution.py"
 @pytest.fixture(autouse=True)
 def nothing_drawn_yet() -> None:
     """Each test starts from a process that has drawn no frames."""
-    st.cache_resource.clear()
+    shared_cache.clear_all()
     live_lazy.DRAWN.clear()
 
 

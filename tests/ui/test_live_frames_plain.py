@@ -16,11 +16,10 @@ from typing import Any
 import plotly.graph_objects as go
 import plotly.io
 import pytest
-import streamlit as st
 
 from benchmarks.common.targets import page_views
 from tests.helpers import captured_frames, page_test
-from ui import live_frames, page
+from ui import live_frames, page, shared_cache
 from ui.topics import available_topics
 from viz import style
 
@@ -41,7 +40,7 @@ def test_plain_frames_equal_frames_built_from_plotly_objects(
     slug: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     script = {t.slug: t.script for t in available_topics()}[slug]
-    st.cache_resource.clear()  # every chart's frames drawn afresh, spied on
+    shared_cache.clear_all()  # every chart's frames drawn afresh, spied on
     with captured_frames() as calls:
         for view in page_views(slug):
             at = page_test(script, {"view": view}, timeout=120).run()
@@ -81,10 +80,15 @@ def captured_figures() -> Iterator[list[tuple[Any, ...]]]:
     original = page._cached_figure
 
     def spy(
-        name: str, key: Any, extra: tuple[Any, ...], build: Any, result: Any
+        name: str,
+        key: Any,
+        keys: tuple[Any, ...],
+        build: Any,
+        result: Any,
+        extra: tuple[Any, ...],
     ) -> Any:
         calls.append((build, result, extra))
-        return original(name, key, extra, build, result)
+        return original(name, key, keys, build, result, extra)
 
     page._cached_figure = spy  # type: ignore[assignment]
     try:

@@ -15,10 +15,9 @@ from typing import Any
 
 import numpy as np
 import pytest
-import streamlit as st
 
 from tests.helpers import captured_frames, page_test
-from ui import live_chart, live_context, live_frames
+from ui import live_chart, live_context, live_frames, shared_cache
 
 GD = "pages/gradient_descent.py"
 LOSS = "pages/loss_functions.py"
@@ -49,7 +48,7 @@ def one_by_one(draw: Any) -> Any:
 def test_batched_frames_are_the_frames_drawn_one_by_one(
     script: str, query: dict[str, str]
 ) -> None:
-    st.cache_resource.clear()  # every chart's frames drawn afresh, spied on
+    shared_cache.clear_all()  # every chart's frames drawn afresh, spied on
     with captured_frames() as calls:
         at = page_test(script, query, timeout=120).run()
     assert not at.exception

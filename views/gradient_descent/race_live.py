@@ -16,7 +16,7 @@ import streamlit as st
 
 from core import gradient_descent as gd
 from text.gradient_descent import live as live_words
-from ui import live_chart, live_context
+from ui import live_chart, live_context, shared_cache
 from ui.live_chart import Drag
 from ui.live_frames import FigureData
 from ui.url_state import PageState
@@ -65,7 +65,7 @@ def _many(
     ]
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@shared_cache.shared(max_entries=16)
 def _backdrop(key: Hashable, _race: gd.Race) -> dict[str, Any]:
     """The contour picture and colour bar of one surface and view, for all sessions."""
     return live_viz.race_backdrop(_race, _race.grid())

@@ -19,7 +19,7 @@ import streamlit as st
 from core import loss_functions as lf
 from core.loss_functions.fitting import descent_paths
 from text.loss_functions import live as live_words
-from ui import live_chart, live_context
+from ui import live_chart, live_context, shared_cache
 from ui.live_chart import Drag
 from ui.live_frames import FigureData
 from ui.url_state import PageState
@@ -75,7 +75,7 @@ def _many(
     ]
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@shared_cache.shared(max_entries=16)
 def _backdrop(key: Hashable, _run: lf.LineDescent) -> dict[str, Any]:
     """The bowl's picture for one data set, for all sessions."""
     return live_viz.fit_backdrop(_run.w_values, _run.b_values, _run.surface)

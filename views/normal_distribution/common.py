@@ -10,6 +10,7 @@ import streamlit as st
 
 from core import normal_distribution as nd
 from core import normal_draws
+from ui import shared_cache
 from ui.url_state import PageState, Param
 from ui.widgets import seed_control
 
@@ -84,7 +85,7 @@ def sample_controls(state: PageState) -> tuple[float, float, int, int, int]:
     return mu, sigma, n, bins, seed
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@shared_cache.shared(max_entries=4)
 def standard(n: int, seed: int) -> normal_draws.StandardDraws:
     """The seed's standard normal draws, sorted once per (n, seed) for every μ and σ.
 

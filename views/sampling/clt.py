@@ -7,7 +7,7 @@ import streamlit as st
 from core import sampling as smp
 from text import sampling as words
 from text.questions import further as Q
-from ui import page
+from ui import page, shared_cache
 from ui.code_panel import code_panel
 from ui.page import Frame, View
 from ui.url_state import PageState, Param
@@ -51,7 +51,7 @@ PARAMS = (
 )
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@shared_cache.shared(max_entries=4)
 def _totals(source: str, repeats: int, seed: int) -> smp.DrawTotals:
     """A discrete source's draws for every k at once (≤ 20 MB), shared by sessions."""
     return smp.draw_totals(source, repeats, seed)
