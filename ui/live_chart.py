@@ -74,6 +74,7 @@ from ui.live_frames import (
 from ui.live_lazy import DRAWN, MAX_DRAWN, WANT, control_key, lazy
 from ui.session_keys import scoped
 from ui.url_state import PageState, Param
+from viz.style import plain_figures
 
 __all__ = ["Control", "Drag", "Range", "control_key", "plotly_script", "show"]
 
@@ -197,7 +198,9 @@ def _base(
     name: str, values: tuple[tuple[str, float], ...], _draw: Draw
 ) -> tuple[go.Figure, dict[str, Any], str]:
     fig, readout = _draw(dict(values))
-    return as_figure(fig), figure_data(fig), readout
+    with plain_figures():  # Plotly's objects only if read (take-home, projector)
+        whole = as_figure(fig)
+    return whole, figure_data(fig), readout
 
 
 def payload(
