@@ -57,14 +57,15 @@ class Drag:
     the handle moves in the plane, e.g. the tip of a vector). The handle sits on
     point ``point`` of the trace whose ``uid`` is ``trace``; a drag snaps to the
     grid point whose handle is nearest the pointer. ``steps``: grid points per
-    parameter, from the ``Param``'s minimum to its maximum.
+    parameter, from the ``Param``'s minimum to its maximum (one number for all,
+    or one per parameter).
     """
 
     params: tuple[str, ...]
     trace: str
     label: str
     point: int = -1
-    steps: int = 41
+    steps: int | tuple[int, ...] = 41
     colour: str = "#0072B2"
     kind: str = field(default="drag", init=False)
     #: Decimals kept in this control's frames (3 for a density axis 0 … 0.9).
@@ -86,6 +87,15 @@ class Range:
 
 
 Control = Drag | Range
+
+
+def grids_of(control: Control, params: Mapping[str, Param]) -> list[list[float]]:
+    """The grid of each of ``control``'s parameters (:func:`grid`)."""
+    steps = control.steps
+    each = steps if isinstance(steps, tuple) else (steps,) * len(control.params)
+    if len(each) != len(control.params):
+        raise ValueError(f"{control.params}: {len(each)} step counts")
+    return [grid(params[n], k) for n, k in zip(control.params, each, strict=True)]
 
 
 def grid(param: Param, steps: int) -> list[float]:
@@ -240,7 +250,7 @@ def control_frames(
     order, last parameter fastest), each with its values ``v``, the position
     ``h`` of every handle of the chart, the trace updates ``d`` and readout ``t``.
     """
-    grids = [grid(params[name], control.steps) for name in control.params]
+    grids = grids_of(control, params)
     points = list(itertools.product(*grids))
     if len(points) > MAX_POINTS:
         raise ValueError(f"{len(points)} frames is more than {MAX_POINTS}")

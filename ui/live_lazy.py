@@ -18,7 +18,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui.live_frames import Control, Drag, grid
+from ui.live_frames import Control, Drag, grids_of
 from ui.params import Param
 from ui.session_keys import scoped
 
@@ -86,7 +86,7 @@ def lazy(control: Control, params: Mapping[str, Param]) -> dict[str, Any]:
         "kind": control.kind,
         "params": list(control.params),
         "labels": [params[name].label for name in control.params],
-        "grids": [grid(params[name], control.steps) for name in control.params],
+        "grids": grids_of(control, params),
         "lazy": True,
     }
     if isinstance(control, Drag):

@@ -141,9 +141,9 @@ def test_the_race_start_is_a_live_handle() -> None:
     assert not at.exception
     (control,) = sent(at)["controls"]
     assert control["params"] == ["x0", "y0"]
-    assert control["grids"] == [
-        [-4, -3, -2, -1, 0, 1, 2, 3, 4],
-        [-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2],
+    assert control["grids"] == [  # the chart shows x -4 … 4 and y -2 … 2
+        [-3, -2, -1, 0, 1, 2, 3],
+        [-1.5, -1, -0.5, 0, 0.5, 1, 1.5],
     ]
     assert sent(at)["handles"] == [[-3.5, 1.5]]
     assert len(live(at).proto.bytes) <= BUDGET_BYTES
@@ -158,6 +158,23 @@ def test_the_race_start_is_a_live_handle() -> None:
     for figure in (shown[0], shown[-1]):  # the live chart and the Play chart
         path = trace(figure, "Gradient descent")
         assert (path["x"][0], path["y"][0]) == (2.0, -1.0)
+
+
+def test_a_start_dropped_at_the_grids_edge_keeps_the_charts_ranges() -> None:
+    """The grid keeps a margin: a release never widens the axes under the pointer
+    (which sent a new contour and a new grid of frames)."""
+    at = page_test(GD, {"view": "race"}).run()
+    before = sent(at)
+    xs, ys = before["controls"][0]["grids"]
+    for corner in ({"x0": xs[-1], "y0": ys[0]}, {"x0": xs[0], "y0": ys[-1]}):
+        release(at, corner)
+        assert not at.exception
+        after = sent(at)
+        assert after["values"] == corner
+        for axis in ("xaxis", "yaxis"):
+            shown = after["figure"]["layout"][axis]["range"]
+            assert shown == before["figure"]["layout"][axis]["range"]
+        assert after["controls"][0]["grids"] == before["controls"][0]["grids"]
 
 
 # -- loss functions: fit by hand --------------------------------------------------------
