@@ -148,10 +148,20 @@ function showFrame(live, control, index) {
     return;
   }
   live.pending = { control, index };
-  if (!live.raf) live.raf = requestAnimationFrame(() => flush(live));
+  if (live.raf) return; // a redraw is due at the next frame: it takes the latest
+  if (!live.drewSinceFrame) {
+    // The first change since the last frame is drawn at once, in the time
+    // between frames, so the next frame shows it: drawn from that frame's own
+    // callbacks, a 2-D frame's 7-12 ms of Plotly work made it a frame late.
+    live.drewSinceFrame = true;
+    requestAnimationFrame(() => { live.drewSinceFrame = false; });
+    flush(live);
+    return;
+  }
+  live.raf = requestAnimationFrame(() => flush(live));
 }
 
-// At most one redraw per display frame: the latest wanted frame wins.
+// At most one redraw between two display frames: the latest wanted frame wins.
 function flush(live) {
   live.raf = 0;
   const wanted = live.pending;
