@@ -73,7 +73,7 @@ def content_security_policy() -> str:
     hashes = inline_script_hashes(index.read_text("utf-8"))
     # blob: the live chart (ui/live_chart.py) is a Streamlit Custom Component v2,
     # whose inline module Streamlit's frontend imports from a blob: URL it makes
-    # itself; plotly.min.js comes from this server ('self').
+    # itself; plotly-basic.min.js comes from this server ('self').
     scripts = " ".join(["'self'", *hashes, "blob:", "'wasm-unsafe-eval'"])
     return "; ".join(
         [

@@ -1,7 +1,7 @@
 """Static files compressed once per process, kept in memory, and cached by browsers.
 
 A first visit fetches Streamlit's JavaScript bundles (``/static/...``, ~9 MB for a
-page) and the live charts' ``plotly.min.js`` (``/app/static/...``, 4.8 MB).
+page) and the live charts' ``plotly-basic.min.js`` (``/app/static/...``, 1.2 MB).
 Streamlit 1.67 sends its bundles uncompressed (its gzip middleware skips
 ``/static/`` on purpose: it would compress them again on every request), and
 compresses the app's static files again on every request with no
@@ -48,7 +48,7 @@ APP_STATIC = Path(__file__).resolve().parent.parent / "static"
 COMPRESSIBLE = frozenset({".js", ".mjs", ".css", ".json", ".map", ".svg", ".txt"})
 #: Streamlit's bundles are content-hashed: a year, as Streamlit itself says.
 BUNDLE_CACHE = "public, immutable, max-age=31536000"
-#: The app's files keep their name across versions (``plotly.min.js``): a day.
+#: The app's files keep their name across versions (``plotly-basic.min.js``): a day.
 APP_CACHE = "public, max-age=86400"
 #: Largest file compressed, and the most compressed bytes kept per process.
 MAX_FILE_BYTES = 16 * 2**20

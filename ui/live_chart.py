@@ -35,23 +35,22 @@ control asked for once, or released, stays wanted in this session. The first
 payload of a chart in a session sends every control's frames (a teacher's link
 opened by a class: computed once, then shared from the cache).
 
-``plotly.min.js`` is served once per page by Streamlit's static file serving
-(``server.enableStaticServing``): :func:`plotly_script` copies it from the
-installed ``plotly`` package into ``static/`` (git-ignored). Nothing comes from
-a CDN, and the 4.8 MB script is never inlined into the component.
+Plotly is served once per page by Streamlit's static file serving
+(``server.enableStaticServing``): ``static/plotly-basic.min.js``, plotly.js's
+basic bundle (scatter, bar, pie: all a live chart draws), 1.2 MB where the whole
+library is 4.8 MB; committed with its licence (``python -m tooling.plotly_basic``
+says where it came from). Nothing comes from a CDN, and the script is never
+inlined into the component.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import shutil
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import plotly
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -82,7 +81,7 @@ NAME = "ml_math_explorer.live_chart"
 HERE = Path(__file__).resolve().parent
 #: Streamlit serves ``static/`` beside the main script (``app.py``) at ``app/static/``.
 STATIC = HERE.parent / "static"
-PLOTLY_FILE = "plotly.min.js"
+PLOTLY_FILE = "plotly-basic.min.js"
 #: Relative to the page's address, so a server under a base path works too.
 PLOTLY_URL = f"app/static/{PLOTLY_FILE}"
 HTML = (
@@ -104,19 +103,12 @@ _LAST_GOOD = "_live_last_good_"
 
 @functools.cache
 def plotly_script() -> Path:
-    """``static/plotly.min.js``, copied from the installed ``plotly`` once per process.
-
-    The copy is written beside and renamed into place, so a second server
-    process starting at the same time never serves half a file.
-    """
-    source = Path(plotly.__file__).parent / "package_data" / PLOTLY_FILE
+    """``static/plotly-basic.min.js``, checked to be there once per process."""
     target = STATIC / PLOTLY_FILE
-    if target.exists() and target.stat().st_size == source.stat().st_size:
-        return target
-    STATIC.mkdir(exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.part")
-    shutil.copyfile(source, partial)
-    os.replace(partial, target)
+    if not target.is_file():
+        raise FileNotFoundError(
+            f"{target} is missing: the live charts need it (python -m tooling.plotly_basic)"
+        )
     return target
 
 

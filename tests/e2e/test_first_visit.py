@@ -1,8 +1,8 @@
 """A first visit in a real browser: the big files come compressed and are cached.
 
-``serving.static_cache`` sends Streamlit's bundles and ``plotly.min.js`` gzip-
+``serving.static_cache`` sends Streamlit's bundles and ``plotly-basic.min.js`` gzip-
 compressed from memory with ``Cache-Control``; the page must still draw its
-charts (the live chart runs on the compressed ``plotly.min.js``) with no console
+charts (the live chart runs on the compressed ``plotly-basic.min.js``) with no console
 error, and a second visit must not download the bundles again.
 """
 
@@ -15,6 +15,7 @@ from playwright.sync_api import Page, Response, expect
 
 from tests.e2e.conftest import Server, open_page
 from tooling.browser import CHART
+from ui.live_chart import PLOTLY_FILE, STATIC
 
 pytestmark = pytest.mark.e2e
 
@@ -35,14 +36,14 @@ def test_a_first_visit_gets_compressed_cached_files_and_draws_the_live_chart(
         and urlparse(r.url).path.startswith(("/static/", "/app/static/"))
     ]
     paths = {urlparse(r.url).path for r in scripts}
-    assert "/app/static/plotly.min.js" in paths
+    assert "/app/static/plotly-basic.min.js" in paths
     assert len(scripts) >= 5  # Streamlit's bundles too
     for reply in scripts:
         headers = reply.all_headers()
         assert headers.get("content-encoding") == "gzip", reply.url
         assert "max-age=" in headers.get("cache-control", ""), reply.url
-    plotly = next(r for r in scripts if r.url.endswith("/plotly.min.js"))
-    assert len(plotly.body()) > 3_000_000  # what the browser got, decoded
+    plotly = next(r for r in scripts if r.url.endswith("/plotly-basic.min.js"))
+    assert len(plotly.body()) == (STATIC / PLOTLY_FILE).stat().st_size  # decoded
 
 
 def test_a_second_visit_does_not_download_the_bundles_again(

@@ -206,7 +206,7 @@ def test_the_load_benchmark_runs_through_the_proxy(
 
 def test_a_browser_works_through_the_proxy(classroom: Classroom, page: Page) -> None:
     open_page(page, f"{classroom.url}/equations")
-    # the live chart: plotly.min.js came through the proxy from app/static
+    # the live chart: plotly-basic.min.js came through the proxy from app/static
     expect(page.locator(".live-chart .main-svg").first).to_be_visible()
     before = page.locator('[data-testid="stMarkdownContainer"]').all_inner_texts()
     slider = page.locator('.st-key-a__slider input[type="range"]')

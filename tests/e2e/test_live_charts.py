@@ -155,7 +155,7 @@ def test_the_plotly_script_comes_from_this_server_once(
     page.goto(f"{server.url}/equations")
     wait_idle(page)
     expect(page.locator(READY)).to_be_attached(timeout=30_000)
-    scripts = [u for u in loaded if u.endswith("plotly.min.js")]
+    scripts = [u for u in loaded if u.endswith("plotly-basic.min.js")]
     assert scripts
     assert all(u.startswith(server.url + "/app/static/") for u in scripts)
     assert page.locator("script[data-live-plotly]").count() == 1

@@ -15,6 +15,8 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import figures, live_payload, page_test, texts, trace
+from tooling import plotly_basic
+from ui import live_chart
 from ui.live_frames import Drag, compact, control_frames, grid, start_index
 from ui.params import Param
 from views.equations import one
@@ -62,7 +64,49 @@ def test_the_equations_chart_is_live_with_two_handles() -> None:
     assert sent["values"] == {"a": 2.0, "b": -4.0}
     assert sent["handles"] == [[0, -4], [1, -2]]  # (0, b) and (1, a + b)
     assert len(live(at).proto.bytes) <= BUDGET_BYTES
-    assert sent["plotly"] == "app/static/plotly.min.js"
+    assert sent["plotly"] == "app/static/plotly-basic.min.js"
+
+
+def test_the_live_charts_plotly_is_the_pinned_basic_bundle() -> None:
+    """Committed in static/ (served from this machine), and the release pinned."""
+    path = live_chart.plotly_script()
+    assert path.parent.name == "static"
+    assert b"plotly.js (basic - minified) v4.1.1" in path.read_bytes()[:60]
+    assert plotly_basic.file_digest(path) == plotly_basic.FILE_SHA512
+    licence = plotly_basic.LICENCE.read_text()
+    assert licence.startswith("MIT License")
+
+
+#: Every view with a live chart, as a link opens it.
+LIVE_VIEWS = [
+    ("equations", {}),
+    ("vectors", {"view": "plane"}),
+    ("matrices", {"view": "transform"}),
+    ("gradient_descent", {}),
+    ("gradient_descent", {"view": "race"}),
+    ("normal_distribution", {"view": "interval"}),
+    ("bayes", {"view": "icons"}),
+    ("correlation", {"view": "target"}),
+    ("correlation", {"view": "outlier"}),
+    ("loss_functions", {"view": "fit"}),
+]
+
+
+@pytest.mark.parametrize(("page", "query"), LIVE_VIEWS)
+def test_every_live_chart_draws_only_what_the_basic_bundle_has(
+    page: str, query: dict[str, str]
+) -> None:
+    """plotly.js's basic bundle has scatter, bar and pie: any other trace type
+    would draw nothing in the browser."""
+    at = page_test(f"pages/{page}.py", query, timeout=120).run()
+    assert not at.exception
+    (chart,) = [c for c in at.get("bidi_component") if b'"controls"' in c.proto.bytes]
+    sent = live_payload(chart)
+    types = {t.get("type", "scatter") for t in sent["figure"]["data"]}
+    assert types <= {"scatter", "bar", "pie"}, types
+    for control in sent["controls"]:
+        for frame in control.get("frames", []):
+            assert all("type" not in update for update in frame["d"])
 
 
 def test_a_release_moves_the_url_the_formula_and_the_sentence() -> None:
