@@ -46,14 +46,19 @@ def integrity(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
 
 
-def _verified(data: bytes, where: str) -> bytes:
+def checked(data: bytes, expected: str, what: str) -> bytes:
+    """``data`` if its npm ``integrity`` is ``expected``; else ``RuntimeError`` naming ``what``."""
     found = integrity(data)
-    if found != INTEGRITY:
+    if found != expected:
         raise RuntimeError(
-            f"axe-core {VERSION} at {where} does not match the registry's published "
-            f"integrity:\n  expected {INTEGRITY}\n  found    {found}"
+            f"{what} does not match the registry's published "
+            f"integrity:\n  expected {expected}\n  found    {found}"
         )
     return data
+
+
+def _verified(data: bytes, where: str) -> bytes:
+    return checked(data, INTEGRITY, f"axe-core {VERSION} at {where}")
 
 
 def fetch(timeout_s: float = 60.0) -> Path:

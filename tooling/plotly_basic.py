@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 from tooling import ROOT
-from tooling.axe import integrity
+from tooling.axe import checked
 
 #: The pinned release: the plotly.js of the ``plotly`` Python package (7.1.0).
 VERSION = "4.1.1"
@@ -54,9 +54,7 @@ def file_digest(path: Path = TARGET) -> str:
 def fetch(timeout_s: float = 60.0) -> Path:
     """Download the pinned tarball, verify it, and write the bundle and its licence."""
     with urllib.request.urlopen(TARBALL_URL, timeout=timeout_s) as reply:
-        data = reply.read()
-    if integrity(data) != INTEGRITY:
-        raise RuntimeError(f"{TARBALL_URL} does not match the registry's integrity")
+        data = checked(reply.read(), INTEGRITY, f"{PACKAGE} {VERSION} at {TARBALL_URL}")
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
         for member, target in ((MEMBER, TARGET), (LICENCE_MEMBER, LICENCE)):
             extracted = archive.extractfile(member)
