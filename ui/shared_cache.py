@@ -69,7 +69,6 @@ def shared(max_entries: int) -> Callable[[F], F]:
         lock = threading.Lock()
         condition = threading.Condition(lock)
         cached = cachetools.cached(cache, key=key, lock=lock, condition=condition)(fn)
-        cached.clear = cached.cache_clear
         _ALL.append(cached)
         return cast(F, cached)
 
