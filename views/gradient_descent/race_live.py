@@ -24,13 +24,7 @@ from viz.gradient_descent import live as live_viz
 
 #: Most grid points across the wider axis of the chart.
 MOST_ACROSS = 13
-#: The start is dragged on the chart less a margin on each side
-#: (:func:`_start_grid`). The chart's ranges keep half a unit around the start
-#: (``gd.plot_ranges``), so a start dropped nearer the edge widened them: the
-#: release then brought a new contour and a new grid of frames (51 KB, against
-#: 21 KB) and the chart moved under the pointer. Inside the margin a release
-#: never changes the ranges; the number boxes still take a start anywhere within
-#: the race's limits.
+#: The start's parameters, dragged together.
 NAMES = ("x0", "y0")
 
 
@@ -86,7 +80,12 @@ def _start_grid(
 
     Each axis has its own spacing (the finest of ¼, ½, 1, 2 … with at most
     :data:`MOST_ACROSS` points over the axis) and keeps a margin of that spacing,
-    at least half a unit, so the grid stays on whole or half units.
+    at least half a unit, so the grid stays on whole or half units. The chart's
+    ranges keep half a unit around the start (``gd.plot_ranges``), so a start
+    dropped nearer the edge widened them: the release then brought a new contour
+    and a new grid of frames (51 KB, against 21 KB) and the chart moved under the
+    pointer. Inside the margin a release never changes the ranges; the number
+    boxes still take a start anywhere within the race's limits.
     """
     inner: dict[str, tuple[float, float]] = {}
     steps = []
@@ -94,7 +93,7 @@ def _start_grid(
         spacing = live_context.spacing_for(low, high, MOST_ACROSS)
         edge = max(spacing, 0.5)
         inner[name] = (low + edge, high - edge)
-        steps.append(live_context.steps_for(low + edge, high - edge, spacing))
+        steps.append(live_context.steps_for(*inner[name], spacing))
     return inner, (steps[0], steps[1])
 
 
