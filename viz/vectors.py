@@ -253,33 +253,60 @@ def _angle_arc(
 def terms_figure(result: DotProduct) -> go.Figure:
     """The dot product as a running sum: one step per term ``aᵢ·bᵢ``, then the total.
 
-    The value axis is symmetric and rounded up to 1, 2, 2.5 or 5 × 10ᵏ of the
-    largest partial sum, so small changes keep the scale still.
+    Each term is a bar floating from the sum before it (``base``) to the sum after
+    it, rising in one colour and falling in another, with a dotted step to the
+    next; the last bar is the total ``a·b`` from zero (a waterfall chart drawn
+    with bars, which the page's small Plotly draws). The value axis is symmetric
+    and rounded up to 1, 2, 2.5 or 5 × 10ᵏ of the largest partial sum, so small
+    changes keep the scale still.
     """
     labels = [
         f"a{_sub(i + 1)}b{_sub(i + 1)}<br>{display_number(x, 3)}·{display_number(y, 3)}"
         for i, (x, y) in enumerate(zip(result.a, result.b, strict=True))
     ]
-    partial = np.concatenate([[0.0], np.cumsum(result.terms)])
+    terms = np.asarray(result.terms, dtype=float)
+    partial = np.concatenate([[0.0], np.cumsum(terms)])
     limit = 1.15 * nice_limit(float(np.max(np.abs(partial))))
     chart = style.Chart(
         "The dot product, term by term", "", "running sum", show_legend=False
     )
     chart.add(
-        "waterfall",
-        x=[*labels, "a·b"],
-        y=[*(float(t) for t in result.terms), 0.0],
-        measure=["relative"] * result.dimension + ["total"],
+        "bar",
+        x=labels,
+        y=terms,
+        base=partial[:-1],
         name="terms aᵢ·bᵢ",
-        text=[_signed(t) for t in result.terms] + [display_number(result.dot, 6)],
+        marker={"color": [style.THIRD if t >= 0 else style.TARGET for t in terms]},
+        text=[_signed(t) for t in terms],
         textposition="outside",
         textfont={"size": 17},
-        increasing={"marker": {"color": style.THIRD}},
-        decreasing={"marker": {"color": style.TARGET}},
-        totals={"marker": {"color": style.CURRENT}},
-        connector={"line": {"color": style.NEUTRAL, "dash": "dot"}},
         hovertemplate="%{x}<br>%{text}<extra></extra>",
     )
+    chart.add(
+        "bar",
+        x=["a·b"],
+        y=[float(result.dot)],
+        name="a·b",
+        marker={"color": style.CURRENT},
+        text=[display_number(result.dot, 6)],
+        textposition="outside",
+        textfont={"size": 17},
+        hovertemplate="%{x}<br>%{text}<extra></extra>",
+    )
+    for i, level in enumerate(partial[1:]):  # a step from each bar's end to the next
+        chart.shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y",
+                "x0": i + 0.4,
+                "x1": i + 0.6,
+                "y0": float(level),
+                "y1": float(level),
+                "line": {"color": style.NEUTRAL, "dash": "dot", "width": 2},
+            }
+        )
+    chart.layout["barmode"] = "overlay"
     chart.layout["xaxis"]["tickfont"] = {"size": 15}
     return chart.ranges(y=(-limit, limit)).figure()
 

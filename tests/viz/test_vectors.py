@@ -59,10 +59,14 @@ def test_zero_vector_draws_no_projection_and_says_why() -> None:
 
 def test_running_sum_steps_through_each_term() -> None:
     fig = viz.terms_figure(dot_product([1, -2, 3], [4, 5, 6]))
-    waterfall = fig.data[0]
-    assert list(waterfall.y) == [4, -10, 18, 0]
-    assert list(waterfall.measure) == ["relative"] * 3 + ["total"]
-    assert waterfall.text[-1] == "12"
+    steps, total = fig.data
+    assert list(steps.y) == [4, -10, 18]
+    assert list(steps.base) == [0, 4, -6]  # each term starts where the sum stood
+    assert list(steps.text) == ["+4", "−10", "+18"]
+    assert list(total.y) == [12]
+    assert list(total.text) == ["12"]
+    assert [s.y0 for s in fig.layout.shapes] == [4, -6, 12]  # the steps between
+    assert {t.type for t in fig.data} == {"bar"}  # drawn by the small Plotly
     low, high = fig.layout.yaxis.range
     assert low == -high
     assert high >= 18
