@@ -38,7 +38,7 @@ from tooling.browser import IDLE, VIEWPORT, chromium
 PROBE = """
 (() => {
   const B = (window.__visit = { firstChart: null });
-  const CHART = '[data-testid="stPlotlyChart"] .main-svg, .live-plot .main-svg';
+  const CHART = ':is([data-testid="stPlotlyChart"], .still-chart) .main-svg, .live-plot .main-svg';
   new MutationObserver(() => {
     if (B.firstChart === null && document.querySelector(CHART)) {
       B.firstChart = performance.now();

@@ -57,16 +57,58 @@ def decode(obj: Any) -> Any:
 def figures(at: AppTest) -> list[dict[str, Any]]:
     """Every Plotly figure the page sent, decoded (``{"data": [...], "layout": {...}}``).
 
-    In page order, live charts (``ui.live_chart``) included: their figure at the
-    current values.
+    In page order: charts drawn by ``st.plotly_chart``, still charts
+    (``ui.still_chart``) and live charts (``ui.live_chart``: their figure at the
+    current values).
     """
     found = []
     for node in at._tree:
         if node.type == "plotly_chart":
             found.append(decode(json.loads(node.proto.spec)))
         elif node.type == "bidi_component" and node.proto.bytes:
-            found.append(live_payload(node)["figure"])
+            found.append(decode(live_payload(node)["figure"]))
     return found
+
+
+def _component(node: Any, prefix: str) -> bool:
+    """A custom component whose key starts with ``prefix`` (and that sends data)."""
+    if node.type != "bidi_component" or not node.proto.bytes:
+        return False
+    return str(node.proto.id).rsplit("-", 1)[-1].startswith(prefix)
+
+
+def still_charts(at: AppTest) -> list[Any]:
+    """The page's still charts (``ui.still_chart``), as AppTest sees them."""
+    return [node for node in at._tree if _component(node, "still_")]
+
+
+def live_charts(at: AppTest) -> list[Any]:
+    """The page's live charts (``ui.live_chart``), as AppTest sees them."""
+    return [node for node in at._tree if _component(node, "live_")]
+
+
+def page_charts(at: AppTest) -> list[Any]:
+    """The charts ``page.chart`` drew, in page order: ``st.plotly_chart`` or still."""
+    return [n for n in at._tree if n.type == "plotly_chart" or _component(n, "still_")]
+
+
+def chart_figure(node: Any) -> dict[str, Any]:
+    """The figure of one of :func:`page_charts`, decoded."""
+    if node.type == "plotly_chart":
+        return dict(decode(json.loads(node.proto.spec)))
+    return dict(decode(live_payload(node)["figure"]))
+
+
+def chart_json(node: Any) -> str:
+    """What the browser got for one of :func:`page_charts`: the figure's JSON."""
+    if node.type == "plotly_chart":
+        return str(node.proto.spec)
+    return bytes(node.proto.bytes).decode()
+
+
+def chart_key(node: Any) -> str:
+    """The ``key`` a view gave ``page.chart`` for one of :func:`page_charts`."""
+    return str(node.proto.id).rsplit("-", 1)[-1].removeprefix("still_")
 
 
 def live_payload(element: Any) -> dict[str, Any]:
@@ -75,8 +117,9 @@ def live_payload(element: Any) -> dict[str, Any]:
 
 
 def figure_bytes(at: AppTest) -> int:
-    """Total JSON size of every Plotly figure on the page, in bytes."""
-    return sum(len(chart.proto.spec.encode()) for chart in at.get("plotly_chart"))
+    """Total JSON size of every still Plotly figure on the page, in bytes."""
+    sent = sum(len(chart.proto.spec.encode()) for chart in at.get("plotly_chart"))
+    return sent + sum(len(chart.proto.bytes) for chart in still_charts(at))
 
 
 def trace(figure: dict[str, Any], name_start: str) -> dict[str, Any]:

@@ -33,8 +33,11 @@ CHROMIUM_ARGS = [
 ]
 #: Matches once the app has finished its script run (Streamlit marks the root element).
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-#: A Plotly chart that has been drawn (its SVG exists).
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
+#: A chart ``page.chart`` drew: by Streamlit's Plotly (``st.plotly_chart``) or by the
+#: page's small one (``ui.still_chart``).
+PLOTS = ':is([data-testid="stPlotlyChart"], .still-chart)'
+#: Such a chart, once drawn (its SVG exists).
+CHART = f"{PLOTS} .main-svg"
 #: The window the browser tests and the browser benchmark use.
 VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 #: What to do when ``CHROMIUM`` is not there.

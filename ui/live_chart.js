@@ -23,26 +23,6 @@ const KEYS = {
   PageUp: [5, 5], PageDown: [-5, -5],
 };
 
-function loadPlotly(src) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!window.__livePlotly) {
-    window.__livePlotly = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = new URL(src, window.location.href).href;
-      script.async = true;
-      script.dataset.livePlotly = "";
-      script.onload = () => resolve(window.Plotly);
-      script.onerror = () => {
-        window.__livePlotly = null;
-        script.remove();
-        reject(new Error("could not load " + src));
-      };
-      document.head.appendChild(script);
-    });
-  }
-  return window.__livePlotly;
-}
-
 // Frame sets (and big backdrop images) by id, for every live chart of the page: a
 // release tells Python which the browser holds, and Python sends only their ids
 // (ui/live_chart.py).
@@ -90,13 +70,6 @@ function resolveFrames(payload) {
     }
   }
   return true;
-}
-
-function decode(data) {
-  if (data instanceof Uint8Array || data instanceof ArrayBuffer) {
-    return JSON.parse(new TextDecoder().decode(data));
-  }
-  return typeof data === "string" ? JSON.parse(data) : data;
 }
 
 // Grid position <-> frame index (last parameter fastest).

@@ -35,12 +35,8 @@ control asked for once, or released, stays wanted in this session. The first
 payload of a chart in a session sends every control's frames (a teacher's link
 opened by a class: computed once, then shared from the cache).
 
-Plotly is served once per page by Streamlit's static file serving
-(``server.enableStaticServing``): ``static/plotly-basic.min.js``, plotly.js's
-basic bundle (scatter, bar, pie: all a live chart draws), 1.2 MB where the whole
-library is 4.8 MB; committed with its licence (``python -m tooling.plotly_basic``
-says where it came from). Nothing comes from a CDN, and the script is never
-inlined into the component.
+Plotly is the page's small one (``ui.small_plotly``), loaded once per page from
+this server.
 """
 
 from __future__ import annotations
@@ -48,7 +44,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -72,18 +67,13 @@ from ui.live_frames import (
 )
 from ui.live_lazy import DRAWN, MAX_DRAWN, WANT, control_key, lazy
 from ui.session_keys import scoped
+from ui.small_plotly import PLOTLY_URL, plotly_script, source
 from ui.url_state import PageState, Param
 from viz.style import plain_figures
 
-__all__ = ["Control", "Drag", "Range", "control_key", "plotly_script", "show"]
+__all__ = ["Control", "Drag", "Range", "control_key", "show"]
 
 NAME = "ml_math_explorer.live_chart"
-HERE = Path(__file__).resolve().parent
-#: Streamlit serves ``static/`` beside the main script (``app.py``) at ``app/static/``.
-STATIC = HERE.parent / "static"
-PLOTLY_FILE = "plotly-basic.min.js"
-#: Relative to the page's address, so a server under a base path works too.
-PLOTLY_URL = f"app/static/{PLOTLY_FILE}"
 HTML = (
     '<div class="live-chart"><div class="live-plot"></div>'
     '<div class="live-handles"></div><div class="live-readout" hidden></div>'
@@ -101,29 +91,13 @@ RELEASE = "release"
 _LAST_GOOD = "_live_last_good_"
 
 
-@functools.cache
-def plotly_script() -> Path:
-    """``static/plotly-basic.min.js``, checked to be there once per process."""
-    target = STATIC / PLOTLY_FILE
-    if not target.is_file():
-        raise FileNotFoundError(
-            f"{target} is missing: the live charts need it (python -m tooling.plotly_basic)"
-        )
-    return target
-
-
-@functools.cache
-def _source(suffix: str) -> str:
-    return (HERE / f"live_chart.{suffix}").read_text(encoding="utf-8")
-
-
 def _mount() -> Any:
     """The component's mounting command (registering it again is free: same text)."""
     return st.components.v2.component(
         NAME,
         html=HTML,
-        css=_source("css"),
-        js=_source("js"),
+        css=source("live_chart", "css"),
+        js=source("live_chart", "js"),
         isolate_styles=False,  # Plotly writes its CSS into the document head
     )
 

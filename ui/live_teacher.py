@@ -24,7 +24,7 @@ import streamlit as st
 from classroom import QuestionSpec, StoreUnavailable
 from text import live_class as words
 from text.safe import clip_quotes, sentence
-from ui import live_store, share
+from ui import live_store, share, still_chart
 from ui.live_store import Member, Problem, shape
 from ui.predict import ask as ask_question
 from ui.url_state import PageState
@@ -210,11 +210,11 @@ def answers(me: Member) -> None:
             names=got.names,
             unit=question.unit,
         )
-        st.plotly_chart(
+        still_chart.show(  # the page's small Plotly: redrawn every second, cheaply
             fig,
-            key="_live_answers_chart",
-            width="stretch",
-            theme=None,
+            key="class_answers",
+            alt="The class's answers: "
+            + words.answered_line(got.count, now.students).replace("**", ""),
             config={"displaylogo": False, "displayModeBar": False},
         )
 

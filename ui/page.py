@@ -44,7 +44,15 @@ from streamlit.delta_generator import DeltaGenerator
 
 from text.questions import Question
 from text.safe import clip_quotes, sentence
-from ui import live_class, predict, presentation, session_keys, share, shared_cache
+from ui import (
+    live_class,
+    predict,
+    presentation,
+    session_keys,
+    share,
+    shared_cache,
+    still_chart,
+)
 from ui import notebook_download as take_home
 from ui.numbers import show_numbers
 from ui.session_keys import current_page
@@ -58,6 +66,7 @@ _LAST_GOOD = "_last_good"
 CHART_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+    "showSendToCloud": False,  # plotly.js's "Share chart..." uploads to Plotly's cloud
     "responsive": True,
     "typesetMath": False,
 }
@@ -326,14 +335,18 @@ def chart(fig: go.Figure, *, key: str, alt: str, **select: Any) -> None:
     take_home.add_sentence(alt)
     take_home.add_figure(fig, key)
     alt = alt.replace("**", "").replace("`", "")  # markdown is not for screen readers
-    st.plotly_chart(
-        presentation.figure(fig),  # bigger text and lines in presentation mode
-        key=key,
-        width="stretch",
-        theme=None,
-        config=CHART_CONFIG,
-        alt=alt,
-        **select,
-    )
+    shown = presentation.figure(fig)  # bigger text and lines in presentation mode
+    if not select and still_chart.drawable(shown):  # the page's small Plotly
+        still_chart.show(shown, key=key, alt=alt, config=CHART_CONFIG)
+    else:
+        st.plotly_chart(
+            shown,
+            key=key,
+            width="stretch",
+            theme=None,
+            config=CHART_CONFIG,
+            alt=alt,
+            **select,
+        )
     if not predict.hiding():  # the numbers would give the answer away
         show_numbers(fig, key)

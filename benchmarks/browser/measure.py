@@ -27,12 +27,12 @@ PROBE = """
 (() => {
   const B = (window.__bench = { firstChart: null, lastChartMut: 0, keyAt: 0 });
   // A still chart, or a live chart (ui/live_chart.py), drawn by Plotly either way.
-  const CHART = '[data-testid="stPlotlyChart"], .live-chart';
+  const CHART = ':is([data-testid="stPlotlyChart"], .still-chart), .live-chart';
   const observer = new MutationObserver((records) => {
     const now = performance.now();
     if (B.firstChart === null) {
       if (document.querySelector(
-        '[data-testid="stPlotlyChart"] .main-svg, .live-chart .main-svg')) {
+        ':is([data-testid="stPlotlyChart"], .still-chart) .main-svg, .live-chart .main-svg')) {
         B.firstChart = now;
       }
       return;

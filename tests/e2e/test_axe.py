@@ -86,7 +86,7 @@ TALLEST = 16_000
 
 #: True once every Plotly chart on the page has drawn its SVG.
 CHARTS_DRAWN = """
-() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+() => [...document.querySelectorAll(':is([data-testid="stPlotlyChart"], .still-chart)')]
   .every((chart) => chart.querySelector(".main-svg") !== null)
 """
 

@@ -8,10 +8,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
 
-CHARTS = '[data-testid="stPlotlyChart"]'
 #: The live chart (``ui.live_chart``): the icon array of the people view.
 ICONS = ".live-chart"
 #: Drawing Plotly on a busy 2-core machine can take more than expect's 5 s default.
@@ -25,7 +25,7 @@ def test_opens_on_the_notebook_cell(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/bayes")
     expect(page.locator(CHART).first).to_be_visible(timeout=WAIT)
     expect(page.locator(ICONS)).to_have_count(1)  # the icon array, live
-    expect(page.locator(CHARTS)).to_have_count(1)  # the before/after bars
+    expect(page.locator(PLOTS)).to_have_count(1)  # the before/after bars
     expect(page.locator(ICONS)).to_contain_text(
         "P(A|B) ≈ 240 of 500 = 48 %", timeout=WAIT
     )
@@ -73,7 +73,7 @@ def test_preset_button_and_perspective_switch(server: Server, page: Page) -> Non
 
 def test_every_view_draws(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/bayes?view=tree")
-    expect(page.locator(CHARTS).first).to_contain_text("P(A|B) = 0.48", timeout=WAIT)
+    expect(page.locator(PLOTS).first).to_contain_text("P(A|B) = 0.48", timeout=WAIT)
     for button, text in (
         ("Unit square", "area / B area"),
         ("Several tests", "after each result"),
@@ -81,7 +81,7 @@ def test_every_view_draws(server: Server, page: Page) -> None:
     ):
         page.get_by_role("radio", name=button).click()
         wait_idle(page)
-        expect(page.locator(CHARTS).first).to_contain_text(text, timeout=WAIT)
+        expect(page.locator(PLOTS).first).to_contain_text(text, timeout=WAIT)
 
 
 def test_impossible_triple_is_named_not_a_crash(server: Server, page: Page) -> None:

@@ -11,10 +11,10 @@ from playwright.sync_api import Page, expect
 from core import correlation as corr
 from core.correlation import game
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
 
-CHARTS = '[data-testid="stPlotlyChart"]'
 #: A live chart (``ui.live_chart``): the target-ρ cloud and the outlier's chart.
 LIVE = ".live-chart"
 METRICS = '[data-testid="stMetric"]'
@@ -34,7 +34,7 @@ METRIC = '[data-testid="stMetricValue"]'
 def test_notebook_cell_renders_with_r_one(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/correlation")
     expect(page.locator(CHART).first).to_be_visible()
-    expect(page.locator(CHARTS).first).to_contain_text("r = 1.000")
+    expect(page.locator(PLOTS).first).to_contain_text("r = 1.000")
     expect(page.locator(METRIC).first).to_have_text("1.000")
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
@@ -45,7 +45,7 @@ def test_typing_data_updates_the_chart_and_the_link(server: Server, page: Page) 
     box.fill("40, 30, 20, 10")
     box.press("Enter")
     wait_idle(page)
-    expect(page.locator(CHARTS).first).to_contain_text("r = −1.000")
+    expect(page.locator(PLOTS).first).to_contain_text("r = −1.000")
     expect(page).to_have_url(re.compile(r"/correlation\?y=40%2C\+30%2C\+20%2C\+10$"))
 
 
@@ -53,7 +53,7 @@ def test_constant_data_says_so(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/correlation?x=5,5,5&y=1,2,3")
     expect(page.get_by_text("there is no correlation").first).to_be_visible()
     expect(page.locator(METRIC).first).to_have_text("undefined")
-    expect(page.locator(CHARTS).first).not_to_contain_text("nan")
+    expect(page.locator(PLOTS).first).not_to_contain_text("nan")
 
 
 def test_link_reproduces_a_generated_sample(server: Server, page: Page) -> None:
@@ -85,9 +85,9 @@ def test_moving_the_outlier_updates_r(server: Server, page: Page) -> None:
 
 def test_clicking_a_matrix_cell_plots_that_pair(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/correlation?view=matrix")
-    heatmap = page.locator(CHARTS).first
+    heatmap = page.locator(PLOTS).first
     expect(heatmap).to_contain_text("Correlation matrix")
-    pair = page.locator(CHARTS).nth(2)
+    pair = page.locator(PLOTS).nth(2)
     expect(pair).to_contain_text("price vs area")
     # the cell in column "distance" (3 of 0…5) and row "price" (5, at the bottom)
     plot = heatmap.locator(".nsewdrag").first
@@ -101,7 +101,7 @@ def test_clicking_a_matrix_cell_plots_that_pair(server: Server, page: Page) -> N
 def test_anscombe_shows_the_table_and_four_panels(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/correlation?view=anscombe")
     expect(page.get_by_text("3.00 + 0.500·x").first).to_be_visible()
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     for name in ("I", "II", "III", "IV"):
         expect(chart).to_contain_text(f"{name}   r = 0.81")
 
@@ -110,7 +110,7 @@ def test_guessing_reveals_r_and_scores(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/correlation?view=guess&seed=5")
     round_ = corr.game_round(5, 1)
     answer = corr.format_r(round_.r)
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("Round 1: what is r?")
     expect(page.get_by_text(answer)).to_have_count(0)
     page.get_by_role("button", name="Check my guess").click()
@@ -132,7 +132,7 @@ def test_a_reload_keeps_the_game(server: Server, page: Page) -> None:
     sockets: list[str] = []
     page.on("websocket", lambda ws: sockets.append(ws.url))
     open_page(page, f"{server.url}/correlation?view=guess&seed={seed}")
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     for round_ in (1, 2):
         if round_ > 1:
             page.get_by_role("button", name="Next round ▶").click()

@@ -8,10 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
-
-CHARTS = '[data-testid="stPlotlyChart"]'
 
 
 def open_charts(page: Page, url: str) -> None:
@@ -27,7 +26,7 @@ def test_notebook_cell_6_renders_deviations_and_squares(
     server: Server, page: Page
 ) -> None:
     open_charts(page, f"{server.url}/statistics")
-    charts = page.locator(CHARTS)
+    charts = page.locator(PLOTS)
     expect(charts).to_have_count(2)
     expect(charts.nth(0)).to_contain_text("mean 25")
     expect(charts.nth(1)).to_contain_text("variance 125")
@@ -41,7 +40,7 @@ def test_typing_and_a_bad_list(server: Server, page: Page) -> None:
     box.fill("2, 4, 4, 4, 5, 5, 7, 9")
     box.press("Enter")
     wait_idle(page)
-    charts = page.locator(CHARTS)
+    charts = page.locator(PLOTS)
     expect(charts.nth(0)).to_contain_text("mean 5")
     expect(charts.nth(1)).to_contain_text("variance 4")
     expect(page).to_have_url(re.compile(r"data=2%2C\+4%2C"))
@@ -55,7 +54,7 @@ def test_typing_and_a_bad_list(server: Server, page: Page) -> None:
 
 def test_outlier_link_opens_mean_vs_median(server: Server, page: Page) -> None:
     open_charts(page, f"{server.url}/statistics?view=center&data=10,20,30,40,200")
-    charts = page.locator(CHARTS)
+    charts = page.locator(PLOTS)
     expect(charts).to_have_count(2)
     expect(charts.nth(0)).to_contain_text("median 30")
     expect(charts.nth(1)).to_contain_text("the mean follows")

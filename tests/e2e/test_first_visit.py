@@ -15,7 +15,7 @@ from playwright.sync_api import Page, Response, expect
 
 from tests.e2e.conftest import Server, open_page
 from tooling.browser import CHART
-from ui.live_chart import PLOTLY_FILE, STATIC
+from ui.small_plotly import PLOTLY_FILE, STATIC
 
 pytestmark = pytest.mark.e2e
 

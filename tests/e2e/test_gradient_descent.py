@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
 from text.gradient_descent import RACE_PLAY_LABEL
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +23,6 @@ def patient_expect() -> Iterator[None]:
     expect.set_options(timeout=5_000)
 
 
-CHARTS = '[data-testid="stPlotlyChart"]'
 #: The live chart (``ui.live_chart``): the first chart of the descent and race views.
 LIVE = ".live-chart"
 EXCEPTION = '[data-testid="stException"]'
@@ -31,13 +31,13 @@ PLAY = '[data-testid="stExpander"]:has-text("Play the steps one by one")'
 #: Number of points of the path trace (trace 2) in the animated chart.
 PATH_LENGTH = (  # undefined until Play's chart is drawn (built once Play is open)
     "document.querySelector("
-    '\'[data-testid="stExpander"] [data-testid="stPlotlyChart"] .js-plotly-plot\''
+    '\'[data-testid="stExpander"] :is([data-testid="stPlotlyChart"], .still-chart) .js-plotly-plot\''
     ")?._fullData?.[2]?.x.length"
 )
 #: The contour of the race view (the chart a click on sets the start).
 CONTOUR = (
     "document.querySelector("
-    '\'[data-testid="stExpander"] [data-testid="stPlotlyChart"] .js-plotly-plot\')'
+    '\'[data-testid="stExpander"] :is([data-testid="stPlotlyChart"], .still-chart) .js-plotly-plot\')'
 )
 
 
@@ -87,7 +87,7 @@ def test_a_diverging_link_reports_the_step(server: Server, page: Page) -> None:
 
 def test_derivative_view_moves_the_tangent(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/gradient-descent?view=derivative")
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("slope f′(w) = 10")
     exact = page.get_by_role("spinbutton", name="w (where to take the slope) (exact)")
     exact.fill("-2")
@@ -99,9 +99,9 @@ def test_derivative_view_moves_the_tangent(server: Server, page: Page) -> None:
 
 def test_race_renders_and_a_click_sets_the_start(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/gradient-descent?view=race")
-    expect(page.locator(CHARTS)).to_have_count(1)  # the losses; Play is closed
+    expect(page.locator(PLOTS)).to_have_count(1)  # the losses; Play is closed
     page.get_by_text(RACE_PLAY_LABEL).click()  # the race step by step, on a contour
-    played = page.locator(f'[data-testid="stExpander"] {CHARTS}')
+    played = page.locator(f'[data-testid="stExpander"] {PLOTS}')
     expect(played).to_have_count(1)
     expect(played).to_contain_text("Momentum (lr 0.02, β 0.7)")
     x0 = page.get_by_label("Start x₀ (exact)")

@@ -35,9 +35,11 @@ SCREENS: dict[str, ViewportSize] = {
 #: Pixels a box may overflow by without anything visible being cut (sub-pixel text).
 SLACK = 1
 #: Every chart on a page: Streamlit's Plotly element and the live chart component.
-CHARTS = '[data-testid="stPlotlyChart"], .live-chart'
+CHARTS = ':is([data-testid="stPlotlyChart"], .still-chart), .live-chart'
 #: A chart that has been drawn (its SVG exists).
-DRAWN = '[data-testid="stPlotlyChart"] .main-svg, .live-chart .main-svg'
+DRAWN = (
+    ':is([data-testid="stPlotlyChart"], .still-chart) .main-svg, .live-chart .main-svg'
+)
 #: True once every chart on the page has drawn its SVG.
 ALL_DRAWN = """(charts) => [...document.querySelectorAll(charts)]
   .every((chart) => chart.querySelector('.main-svg') !== null)"""

@@ -275,7 +275,7 @@ def test_dragging_the_start_moves_every_path(server: Server, page: Page) -> None
     page.get_by_text(RACE_PLAY_LABEL).click()
     page.wait_for_function(
         "x => { const g = document.querySelector("
-        '\'[data-testid="stExpander"] [data-testid="stPlotlyChart"] .js-plotly-plot\');'
+        '\'[data-testid="stExpander"] :is([data-testid="stPlotlyChart"], .still-chart) .js-plotly-plot\');'
         " const path = g && g._fullData.find(t => (t.name || '').startsWith('Gradient'));"
         " return path && Math.abs(path.x[0] - x) < 1e-6; }",
         arg=float(number(x0)),

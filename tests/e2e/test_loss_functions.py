@@ -8,10 +8,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
 
-CHARTS = '[data-testid="stPlotlyChart"]'
 #: The live chart (``ui.live_chart``): on the fit view, the line and the bowl in one.
 LIVE = ".live-chart"
 EXCEPTION = '[data-testid="stException"]'
@@ -22,7 +22,7 @@ WAIT = 20_000
 def test_notebook_cell_renders_the_squares(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/loss-functions")
     expect(page.locator(CHART).first).to_be_visible(timeout=WAIT)
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("mean area = MSE = 0.666667", timeout=WAIT)
     expect(chart).to_contain_text("mean", timeout=WAIT)
     expect(page.get_by_text("0.666667").first).to_be_visible(timeout=WAIT)
@@ -37,7 +37,7 @@ def test_typing_predictions_updates_the_chart_and_the_link(
     box.fill("2, 5, 10")
     box.press("Enter")
     wait_idle(page)
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("MSE = 3.33333", timeout=WAIT)
     expect(page).to_have_url(re.compile(r"y_pred=2%2C\+5%2C\+10"), timeout=WAIT)
     # a bad list: a message, not a traceback, and the last chart stays
@@ -77,7 +77,7 @@ def test_learning_rate_too_large_diverges_in_words(server: Server, page: Page) -
 
 def test_compare_view_moves_with_the_outlier(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/loss-functions?view=compare")
-    charts = page.locator(CHARTS)
+    charts = page.locator(PLOTS)
     expect(charts).to_have_count(2, timeout=WAIT)
     expect(charts.nth(0)).to_contain_text("Loss of one residual", timeout=WAIT)
     expect(charts.nth(0)).to_contain_text(

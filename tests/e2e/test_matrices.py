@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, wait_idle
 from tests.e2e.conftest import open_page as open_url
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +21,6 @@ def open_page(page: Page, url: str) -> None:
     wait_idle(page)
 
 
-PLOT = '[data-testid="stPlotlyChart"]'
 #: The live chart (``ui.live_chart``) of the Warp the plane view.
 LIVE = ".live-chart"
 #: A drawn chart of either kind.
@@ -30,7 +30,7 @@ DRAWN = f"{CHART}, {LIVE} .main-svg"
 def test_opens_on_notebook_cell_3(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/matrices")
     expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
-    chart = page.locator(PLOT).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("C₁₁ = 2·4 + 3·6 = 26")
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
@@ -39,7 +39,7 @@ def test_play_walks_through_every_cell_without_the_server(
     server: Server, page: Page
 ) -> None:
     open_page(page, f"{server.url}/matrices")
-    chart = page.locator(PLOT).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("C₁₁ = 2·4 + 3·6 = 26")
     messages: list[str] = []
     page.on("websocket", lambda ws: ws.on("framesent", messages.append))
@@ -60,7 +60,7 @@ def test_typing_a_matrix_updates_chart_and_url(server: Server, page: Page) -> No
     box.fill("1, 2; 3, 4; 5, 6")
     box.press("Control+Enter")
     wait_idle(page)
-    expect(page.locator(PLOT).first).to_contain_text("(3×2)·(2×2) → (3×2)")
+    expect(page.locator(PLOTS).first).to_contain_text("(3×2)·(2×2) → (3×2)")
     expect(page).to_have_url(
         re.compile(r"/matrices\?a=1%2C\+2%3B\+3%2C\+4%3B\+5%2C\+6$")
     )
@@ -84,10 +84,10 @@ def test_a_preset_changes_the_warp(server: Server, page: Page) -> None:
 def test_layer_and_transpose_views_render(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/matrices?view=layer")
     expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
-    expect(page.locator(PLOT).first).to_contain_text("z₁ = 2.7 → y₁ = 2.7")
+    expect(page.locator(PLOTS)).to_have_count(2)
+    expect(page.locator(PLOTS).first).to_contain_text("z₁ = 2.7 → y₁ = 2.7")
     open_page(page, f"{server.url}/matrices?view=transpose")
-    chart = page.locator(PLOT).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("2×2 → 2×2")
     chart.get_by_text("▶ Play").click()
     expect(chart.get_by_text("Aᵀ")).to_be_visible()

@@ -8,10 +8,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
 
-CHARTS = '[data-testid="stPlotlyChart"]'
 #: The live chart (``ui.live_chart``) of the interval view.
 LIVE = ".live-chart"
 
@@ -25,7 +25,7 @@ def open_charts(page: Page, url: str) -> None:
 
 def test_default_shows_100_seeded_draws(server: Server, page: Page) -> None:
     open_charts(page, f"{server.url}/normal-distribution")
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("100 draws from N(μ = 0, σ = 1), seed 0")
     expect(chart).to_contain_text("exact density f(x)")
     expect(page.get_by_text("0.1257, −0.1321, 0.6404")).to_be_visible()
@@ -35,7 +35,7 @@ def test_a_million_draws_and_moving_mu(server: Server, page: Page) -> None:
     open_charts(page, f"{server.url}/normal-distribution")
     page.get_by_text("1M", exact=True).click()
     wait_idle(page)
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("1,000,000 draws")
     expect(page).to_have_url(re.compile(r"n=1000000"))
     mu = page.get_by_label("Mean μ (exact)")

@@ -43,7 +43,7 @@ MEASURE = """
   }
   const formulas = [...main.querySelectorAll(".katex")].filter(visible)
     .map((el) => ({px: parseFloat(getComputedStyle(el).fontSize), text: "formula"}));
-  const chartText = [...main.querySelectorAll('[data-testid="stPlotlyChart"] svg text')]
+  const chartText = [...main.querySelectorAll(':is([data-testid="stPlotlyChart"], .still-chart) svg text')]
     .filter((t) => t.textContent.trim() && visible(t))
     .map((t) => ({px: parseFloat(getComputedStyle(t).fontSize), text: t.textContent.trim().slice(0, 40)}));
   // The main chart: the highest one on screen (presentation mode lifts it).
@@ -61,7 +61,7 @@ MEASURE = """
 }
 """
 CHARTS_DRAWN = """
-() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+() => [...document.querySelectorAll(':is([data-testid="stPlotlyChart"], .still-chart)')]
   .every((chart) => chart.querySelector("svg.main-svg text") !== null)
 """
 

@@ -27,7 +27,7 @@ def patient_expect() -> Iterator[None]:
 
 
 #: The race played step by step: the chart in the "Play the race" expander.
-PLAYED = '[data-testid="stExpander"] [data-testid="stPlotlyChart"]'
+PLAYED = '[data-testid="stExpander"] :is([data-testid="stPlotlyChart"], .still-chart)'
 
 
 def open_play(page: Page) -> None:
@@ -40,7 +40,7 @@ def open_play(page: Page) -> None:
 #: What the race's chart draws now: its contour picture, colour bar, each path's points.
 DRAWN = """() => {
   const chart = document.querySelector(
-    '[data-testid="stExpander"] [data-testid="stPlotlyChart"]');
+    '[data-testid="stExpander"] :is([data-testid="stPlotlyChart"], .still-chart)');
   const gd = chart.querySelector('.js-plotly-plot');
   const images = [...chart.querySelectorAll('.imagelayer image')].filter(
     (i) => (i.getAttribute('href') || '').startsWith('data:image/png')
@@ -91,7 +91,7 @@ def test_play_keeps_the_contour_and_draws_every_step(
     assert after["step"] == "60"
     stops = page.evaluate(
         "() => document.querySelector("
-        '\'[data-testid="stExpander"] [data-testid="stPlotlyChart"] .js-plotly-plot\')'
+        '\'[data-testid="stExpander"] :is([data-testid="stPlotlyChart"], .still-chart) .js-plotly-plot\')'
         "._fullLayout.sliders[0].steps.length"
     )
     assert stops == 61

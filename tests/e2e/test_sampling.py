@@ -8,10 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, open_page, wait_idle
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
-
-CHARTS = '[data-testid="stPlotlyChart"]'
 
 
 def open_charts(page: Page, url: str) -> None:
@@ -22,14 +21,14 @@ def open_charts(page: Page, url: str) -> None:
 
 def test_running_means_render(server: Server, page: Page) -> None:
     open_charts(page, f"{server.url}/sampling")
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("Running mean of 1,000 draws (3 runs), seed 0")
     expect(chart).to_contain_text("true mean μ = 3.5")
 
 
 def test_clt_link_and_new_draws(server: Server, page: Page) -> None:
     open_charts(page, f"{server.url}/sampling?view=clt&source=exponential&k=30")
-    chart = page.locator(CHARTS).first
+    chart = page.locator(PLOTS).first
     expect(chart).to_contain_text("means of k = 30 draws")
     expect(chart).to_contain_text("CLT: N(1, 0.183²)")
     expect(page.get_by_text("close to the normal curve").first).to_be_visible()

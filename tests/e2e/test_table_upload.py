@@ -22,7 +22,7 @@ pytestmark = pytest.mark.e2e
 
 METRIC = '[data-testid="stMetricValue"]'
 DROP = '[data-testid="stFileUploaderDropzoneInput"]'
-POINTS = '[data-testid="stPlotlyChart"] .scatterlayer .point'
+POINTS = ':is([data-testid="stPlotlyChart"], .still-chart) .scatterlayer .point'
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHART, Server, wait_idle
 from tests.e2e.conftest import open_page as open_url
+from tooling.browser import PLOTS
 
 pytestmark = pytest.mark.e2e
 
@@ -29,9 +30,9 @@ def metric(page: Page, label: str):
 def test_opens_on_notebook_cell_2_with_both_charts(server: Server, page: Page) -> None:
     open_page(page, f"{server.url}/vectors")
     expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(2)
+    expect(page.locator(PLOTS)).to_have_count(2)
     expect(metric(page, "a·b")).to_have_text("32")
-    terms = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    terms = page.locator(PLOTS).nth(1)
     expect(terms).to_contain_text("+18")
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
@@ -43,7 +44,7 @@ def test_typing_a_vector_updates_chart_and_url(server: Server, page: Page) -> No
     box.press("Enter")
     wait_idle(page)
     expect(metric(page, "a·b")).to_have_text("-2")
-    terms = page.locator('[data-testid="stPlotlyChart"]').nth(1)
+    terms = page.locator(PLOTS).nth(1)
     expect(terms).to_contain_text("−6")
     expect(page).to_have_url(re.compile(r"/vectors\?a=1%2C\+0%2C\+-1$"))
 

@@ -7,7 +7,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import gradient_descent as gd
-from tests.helpers import code_panel, figures, page_test, run_snippet, texts, trace
+from tests.helpers import (
+    chart_json,
+    code_panel,
+    figures,
+    page_charts,
+    page_test,
+    run_snippet,
+    texts,
+    trace,
+)
 from text import gradient_descent as gd_text
 from views.gradient_descent import descent as descent_view
 from views.gradient_descent import race as race_view
@@ -109,7 +118,7 @@ def test_divergence_is_reported_without_inf_or_nan() -> None:
     assert not at.exception
     assert at.warning[0].value == "Diverged at step 7: |w| passed 1e6"
     assert "diverged at step 7: |w| passed 1e6" in texts(at)
-    spec = at.get("plotly_chart")[0].proto.spec
+    spec = chart_json(page_charts(at)[0])
     assert "NaN" not in spec
     assert "Infinity" not in spec
     assert path_x(at)[-1] == 5 * 6**6  # w₆ = 5·(−6)⁶, the last position inside ±1e6

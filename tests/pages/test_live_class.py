@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from classroom import open_store
-from tests.helpers import page_test, texts
+from tests.helpers import chart_json, page_test, still_charts, texts
 from ui import live_class, live_store
 from ui.page import RESET_LABEL
 
@@ -135,8 +135,8 @@ def test_join_answer_reveal() -> None:
     run(bob)
     assert "your guess 3 is 1 too high" in bob.info[0].value
     assert "crosses y = 0 at" in texts(ada)  # the charts' words are back
-    chart = teacher.get("plotly_chart")[0].proto.spec
-    assert '"answer 2"' in chart
+    (chart,) = still_charts(teacher)
+    assert '"answer 2"' in chart_json(chart)
 
 
 def test_asked_again_the_question_is_numbered_anew_and_answers_start_over() -> None:

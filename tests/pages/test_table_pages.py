@@ -7,7 +7,14 @@ from streamlit.testing.v1 import AppTest
 
 from core.datasets import dataset_text
 from core.table import parse_table
-from tests.helpers import code_panel, figures, page_test, run_snippet, texts
+from tests.helpers import (
+    code_panel,
+    figures,
+    page_charts,
+    page_test,
+    run_snippet,
+    texts,
+)
 
 IRIS = parse_table(dataset_text("iris"))
 
@@ -66,7 +73,7 @@ def test_correlation_bad_table_shows_error_and_keeps_last_chart() -> None:
     assert at.error
     assert "No column holds numbers" in at.error[0].value
     assert _metrics(at)["Pearson r"] == before
-    assert at.get("plotly_chart")
+    assert page_charts(at)
 
 
 # -- mean, variance & std -------------------------------------------------------------
@@ -95,7 +102,7 @@ def test_statistics_bad_table_keeps_last_chart() -> None:
     at.text_area(key="table").set_value(";;\n").run()
     assert not at.exception
     assert at.error
-    assert at.get("plotly_chart")
+    assert page_charts(at)
 
 
 # -- loss functions -------------------------------------------------------------------

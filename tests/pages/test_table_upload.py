@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from core import table as tb
-from tests.helpers import page_test, texts
+from tests.helpers import page_charts, page_test, texts
 from ui import shared_cache
 from ui import table_entry as te
 
@@ -52,7 +52,7 @@ def test_a_link_with_dataset_upload_waits_for_a_file_and_says_why() -> None:
     assert at.file_uploader(key=te.UPLOAD_KEY)
     assert "a link cannot carry a file" in texts(at)
     assert any("Choose a CSV file" in info.value for info in at.info)
-    assert not at.get("plotly_chart")
+    assert not page_charts(at)
     assert not at.error
 
 
@@ -65,7 +65,7 @@ def test_upload_a_file_pick_columns_see_r() -> None:
     assert "Showing marks" in shown  # (the name is escaped: data, not markup)
     assert "1 dropped" in shown  # Flo has no score
     assert "Left out (not numbers): name" in shown
-    assert at.get("plotly_chart")
+    assert page_charts(at)
     # the table is not in the link; the columns are
     assert "table" not in at.query_params
     assert at.query_params["dataset"] == "upload"

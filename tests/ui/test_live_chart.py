@@ -14,9 +14,9 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import figures, live_payload, page_test, texts, trace
+from tests.helpers import figures, live_charts, live_payload, page_test, texts, trace
 from tooling import plotly_basic
-from ui import live_chart
+from ui import small_plotly
 from ui.live_frames import Drag, compact, control_frames, grid, start_index
 from ui.params import Param
 from views.equations import one
@@ -28,7 +28,7 @@ BUDGET_BYTES = 300 * 1024
 
 def live(at: AppTest) -> Any:
     """The page's one live chart (the live class's cookie component sends no data)."""
-    (element,) = [c for c in at.get("bidi_component") if c.proto.bytes]
+    (element,) = live_charts(at)
     return element
 
 
@@ -69,7 +69,7 @@ def test_the_equations_chart_is_live_with_two_handles() -> None:
 
 def test_the_live_charts_plotly_is_the_pinned_basic_bundle() -> None:
     """Committed in static/ (served from this machine), and the release pinned."""
-    path = live_chart.plotly_script()
+    path = small_plotly.plotly_script()
     assert path.parent.name == "static"
     assert b"plotly.js (basic - minified) v4.1.1" in path.read_bytes()[:60]
     assert plotly_basic.file_digest(path) == plotly_basic.FILE_SHA512

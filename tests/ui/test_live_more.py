@@ -17,7 +17,7 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import figures, live_payload, page_test, texts, trace
+from tests.helpers import figures, live_charts, live_payload, page_test, texts, trace
 from ui.live_frames import (
     Drag,
     Range,
@@ -33,7 +33,7 @@ BUDGET_BYTES = 300 * 1024
 
 
 def live(at: AppTest) -> Any:
-    (element,) = [c for c in at.get("bidi_component") if c.proto.bytes]
+    (element,) = live_charts(at)
     return element
 
 
@@ -240,7 +240,7 @@ def test_the_columns_are_handles_and_the_area_follows() -> None:
 
 def test_composing_keeps_the_played_chart() -> None:
     at = page_test(MATRICES, {"view": "transform", "compose": "1"}).run()
-    assert not [c for c in at.get("bidi_component") if c.proto.bytes]
+    assert not live_charts(at)
     assert len(figures(at)[0]["frames"]) > 2
 
 
@@ -256,7 +256,7 @@ def test_while_predicting_a_chart_that_answers_is_hidden(
 ) -> None:
     at = page_test(script, {"view": view, "predict": "1"}).run()
     assert not at.exception
-    assert not [c for c in at.get("bidi_component") if c.proto.bytes]
+    assert not live_charts(at)
 
 
 def test_while_predicting_r_the_cloud_moves_without_numbers() -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from tests.helpers import decode, page_test
+from tests.helpers import chart_figure, chart_key, page_charts, page_test
 from tests.helpers import figures as every_figure
 from ui import numbers, presentation
 from views.gradient_descent import descent as descent_view
@@ -29,7 +28,7 @@ def _font_sizes(obj: Any, key: str = "") -> list[float]:
 
 def figures(at: Any) -> list[dict[str, Any]]:
     """The figures drawn by ``page.chart`` (a live chart, ``ui.live_chart``, has its own)."""
-    return [decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+    return [chart_figure(chart) for chart in page_charts(at)]
 
 
 def _style(at: Any) -> str:
@@ -107,7 +106,7 @@ def test_show_the_numbers_lists_what_the_chart_draws() -> None:
 
 def test_show_the_numbers_on_a_grid_chart() -> None:
     at = page_test("pages/matrices.py", {"view": "multiply"}, timeout=90).run()
-    key = at.get("plotly_chart")[0].proto.id.rsplit("-", 1)[-1]
+    key = chart_key(page_charts(at)[0])
     at.session_state[numbers.key_of(key)] = True
     at.run()
     assert not at.exception
