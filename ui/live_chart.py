@@ -19,7 +19,7 @@ gives one function that draws the chart at any values (``core`` + ``viz`` +
 
 Python draws the frames on each control's grid (``ui.live_frames``), once for
 all sessions (bounded cache), and sends them with the figure to a Streamlit
-Custom Component v2 (``live_chart.js``, ``live_chart.css``). In the browser a drag
+Custom Component v2 (``static/live_chart.js``, ``ui/live_chart.css``). In the browser a drag
 swaps frames in with ``Plotly.animate(..., redraw false)`` at most once per display
 frame, with no server round trip, and the chart shows the changing numbers (the
 readout). The release sends one message; its callback sets the parameters
@@ -67,7 +67,7 @@ from ui.live_frames import (
 )
 from ui.live_lazy import DRAWN, MAX_DRAWN, WANT, control_key, lazy
 from ui.session_keys import scoped
-from ui.small_plotly import PLOTLY_URL, plotly_script, source
+from ui.small_plotly import PLOTLY_URL, plotly_script, script, style
 from ui.url_state import PageState, Param
 from viz.style import plain_figures
 
@@ -96,8 +96,8 @@ def _mount() -> Any:
     return st.components.v2.component(
         NAME,
         html=HTML,
-        css=source("live_chart", "css"),
-        js=source("live_chart", "js"),
+        css=style("live_chart"),
+        js=script("live_chart"),
         isolate_styles=False,  # Plotly writes its CSS into the document head
     )
 

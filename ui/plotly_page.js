@@ -1,5 +1,6 @@
 // Shared by the page's charts drawn with the small Plotly (ui/live_chart.py,
-// ui/still_chart.py): Python puts this text before each chart's own script.
+// ui/still_chart.py): each component's inline script is this text, then an import
+// of its module (static/<name>.js) that gets these helpers (ui/small_plotly.py).
 // Plotly comes once per page from Streamlit's static serving, never a CDN.
 
 function loadPlotly(src) {

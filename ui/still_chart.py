@@ -5,7 +5,7 @@ Plotly library (4.8 MB) the first time a page shows a chart: most of a first
 visit's bytes and a second of its time. Most of the explorer's charts are
 scatter, bar and pie traces, which the small Plotly the live charts load anyway
 (``ui.small_plotly``) draws as well. Such a chart goes to this Streamlit Custom
-Component v2 (``still_chart.js``), which draws it with ``Plotly.react``: the same
+Component v2 (``static/still_chart.js``), which draws it with ``Plotly.react``: the same
 figure, toolbar and text alternative. A chart with other traces (a contour, a
 heat map, 3-D) or one a learner clicks (``on_select``) stays with
 ``st.plotly_chart`` (``ui.page.chart`` chooses).
@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
-from ui.small_plotly import PLOTLY_URL, draws, plotly_script, source
+from ui.small_plotly import PLOTLY_URL, draws, plotly_script, script, style
 
 NAME = "ml_math_explorer.still_chart"
 HTML = (
@@ -40,8 +40,8 @@ def _mount() -> Any:
     return st.components.v2.component(
         NAME,
         html=HTML,
-        css=source("still_chart", "css"),
-        js=source("still_chart", "js"),
+        css=style("still_chart"),
+        js=script("still_chart"),
         isolate_styles=False,  # Plotly writes its CSS into the document head
     )
 

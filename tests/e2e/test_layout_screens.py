@@ -13,7 +13,7 @@ One server, one browser, one tab per window size; each view opened by its link
 
 The main chart "starts above the fold" when the first chart's top is inside the
 window at first paint: a Plotly chart, or a live chart (``.live-chart``, a Plotly
-div drawn by ``ui/live_chart.js``), whichever comes first on the page.
+div drawn by ``static/live_chart.js``), whichever comes first on the page.
 """
 
 from __future__ import annotations

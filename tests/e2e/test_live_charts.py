@@ -60,7 +60,7 @@ def centre(page: Page, selector: str) -> tuple[float, float]:
 def reach(page: Page, selector: str, at: tuple[float, float] | None = None) -> None:
     """The pointer comes onto the control (at ``at``, else its centre), as a hand's
     does before it presses, and stays until the control's frames are there: a
-    control sent lazy asks for them then (ui/live_chart.js)."""
+    control sent lazy asks for them then (static/live_chart.js)."""
     page.mouse.move(*(at or centre(page, selector)))
     expect(page.locator(selector)).to_have_attribute(
         "data-frames", re.compile(r"^\d+$"), timeout=30_000

@@ -6,12 +6,14 @@ is what Python sends, and which charts still need Streamlit's whole Plotly.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 
 import plotly.io as pio
 import pytest
 
-from tests.helpers import chart_json, live_payload, page_charts, page_test
+from tests.helpers import chart_json, live_charts, live_payload, page_charts, page_test
 from ui import small_plotly, still_chart
 from ui.page import CHART_CONFIG
 from ui.topics import available_topics
@@ -89,3 +91,21 @@ def test_only_heat_maps_and_clicked_charts_need_the_whole_plotly(topic) -> None:
                 sent = live_payload(chart)
                 assert small_plotly.draws(sent["figure"]), (topic.slug, view.key, key)
                 assert sent["plotly"] == small_plotly.PLOTLY_URL
+
+
+def test_a_components_script_is_imported_once_not_sent_with_every_rerun() -> None:
+    """The inline script names its module by digest: a changed module, a new URL."""
+    at = page_test("pages/vectors.py", {"view": "plane"}).run()
+    charts = page_charts(at) + live_charts(at)
+    assert {c.proto.component_name.rsplit(".", 1)[-1] for c in charts} == {
+        "still_chart",
+        "live_chart",
+    }
+    for chart in charts:
+        inline = chart.proto.js_content
+        assert len(inline.encode()) < 2048  # the live chart's module is 22 KB
+        (url,) = re.findall(r'"(app/static/[a-z_]+\.js\?v=[0-9a-f]+)"', inline)
+        name, digest = url.removeprefix("app/static/").split("?v=")
+        module = small_plotly.STATIC / name
+        assert hashlib.blake2b(module.read_bytes(), digest_size=6).hexdigest() == digest
+        assert "export default function (component, helpers)" in module.read_text()

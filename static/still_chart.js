@@ -3,6 +3,11 @@
 // the data changes: the version drawn lives on the element, and a second call
 // with the same payload does nothing.
 
+// The page's shared helpers (ui/plotly_page.js), handed over by the component's
+// inline script (ui/small_plotly.py).
+let loadPlotly;
+let decode;
+
 // The toolbar's "Full screen" button, as st.plotly_chart's toolbar has one: the
 // chart fills the screen (a projector) and Escape brings it back.
 const FULL_SCREEN_ICON = {
@@ -29,7 +34,8 @@ function listenForFullScreen(root, plot) {
   });
 }
 
-export default function (component) {
+export default function (component, helpers) {
+  ({ loadPlotly, decode } = helpers);
   const { data, parentElement } = component;
   const root = parentElement.querySelector(".still-chart");
   if (!root) return;

@@ -13,6 +13,12 @@
 // jumps to the nearest frame when they arrive; a release before then commits
 // the grid value (keys, ranges) or waits for the frames to snap (a handle).
 
+// The page's shared helpers (ui/plotly_page.js), handed over by the component's
+// inline script, which imports this module from Streamlit's static serving
+// (ui/small_plotly.py): the script travels once and is cached, not with every rerun.
+let loadPlotly;
+let decode;
+
 const ANIMATE = {
   frame: { duration: 0, redraw: false },
   transition: { duration: 0 },
@@ -523,7 +529,8 @@ async function render(live, payload) {
   live.root.dataset.ready = payload.v;
 }
 
-export default function (component) {
+export default function (component, helpers) {
+  ({ loadPlotly, decode } = helpers);
   const { data, parentElement, setStateValue } = component;
   const root = parentElement.querySelector(".live-chart");
   if (!root) return;
