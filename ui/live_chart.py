@@ -67,13 +67,12 @@ from ui.live_frames import (
 )
 from ui.live_lazy import DRAWN, MAX_DRAWN, WANT, control_key, lazy
 from ui.session_keys import scoped
-from ui.small_plotly import PLOTLY_URL, plotly_script, script, style
+from ui.small_plotly import PLOTLY_URL, mount, plotly_script
 from ui.url_state import PageState, Param
 from viz.style import plain_figures
 
 __all__ = ["Control", "Drag", "Range", "control_key", "show"]
 
-NAME = "ml_math_explorer.live_chart"
 HTML = (
     '<div class="live-chart"><div class="live-plot"></div>'
     '<div class="live-handles"></div><div class="live-readout" hidden></div>'
@@ -89,17 +88,6 @@ CONFIG: dict[str, Any] = {
 #: The component's state key: ``{"values": {name: value}, "n": counter}``.
 RELEASE = "release"
 _LAST_GOOD = "_live_last_good_"
-
-
-def _mount() -> Any:
-    """The component's mounting command (registering it again is free: same text)."""
-    return st.components.v2.component(
-        NAME,
-        html=HTML,
-        css=style("live_chart"),
-        js=script("live_chart"),
-        isolate_styles=False,  # Plotly writes its CSS into the document head
-    )
 
 
 @shared_cache.shared(max_entries=MAX_DRAWN)
@@ -320,7 +308,7 @@ def show(
         st.session_state[scoped(_LAST_GOOD + key)] = (data, fig)
         take_home.add_sentence(alt)
         take_home.add_figure(fig, key)
-    _mount()(
+    mount("live_chart", HTML)(
         key=f"live_{key}",
         data=data,
         on_release_change=functools.partial(_released, f"live_{key}", state),

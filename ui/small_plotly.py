@@ -22,6 +22,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import streamlit as st
+
 HERE = Path(__file__).resolve().parent
 #: Streamlit serves ``static/`` beside the main script (``app.py``) at ``app/static/``.
 STATIC = HERE.parent / "static"
@@ -59,6 +61,25 @@ def script(name: str) -> str:
     digest = hashlib.blake2b(module.read_bytes(), digest_size=6).hexdigest()
     helpers = (HERE / "plotly_page.js").read_text(encoding="utf-8")
     return helpers + _IMPORT.replace("@URL@", f"app/static/{name}.js?v={digest}")
+
+
+@functools.cache
+def mount(name: str, html: str) -> Any:
+    """Component ``name``'s mounting command, made once per process.
+
+    Registering a component checks its html, css and js again (are they paths into
+    an asset directory?) on every call; the command it returns registers the
+    component on the runtime running the script if that one lacks it (Streamlit
+    made it for components made at import time; AppTest has a runtime a test).
+    Not style-isolated: Plotly writes its CSS into the document head.
+    """
+    return st.components.v2.component(
+        f"ml_math_explorer.{name}",
+        html=html,
+        css=style(name),
+        js=script(name),
+        isolate_styles=False,
+    )
 
 
 _IMPORT = """const MODULE = "@URL@";

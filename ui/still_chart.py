@@ -23,27 +23,14 @@ from typing import Any, cast
 
 import plotly.graph_objects as go
 import plotly.io as pio
-import streamlit as st
 
-from ui.small_plotly import PLOTLY_URL, draws, plotly_script, script, style
+from ui.small_plotly import PLOTLY_URL, draws, mount, plotly_script
 
-NAME = "ml_math_explorer.still_chart"
 HTML = (
     '<div class="still-chart"><div class="still-plot"></div>'
     '<p class="still-error" hidden></p></div>'
 )
 _SPEC = "_still_spec"
-
-
-def _mount() -> Any:
-    """The component's mounting command (registering it again is free: same text)."""
-    return st.components.v2.component(
-        NAME,
-        html=HTML,
-        css=style("still_chart"),
-        js=script("still_chart"),
-        isolate_styles=False,  # Plotly writes its CSS into the document head
-    )
 
 
 def spec(fig: go.Figure) -> bytes:
@@ -77,4 +64,4 @@ def payload(fig: go.Figure, alt: str, config: Mapping[str, Any]) -> bytes:
 def show(fig: go.Figure, *, key: str, alt: str, config: Mapping[str, Any]) -> None:
     """Draw ``fig`` under ``key``; ``alt`` is what a screen reader says for it."""
     plotly_script()
-    _mount()(key=f"still_{key}", data=payload(fig, alt, config))
+    mount("still_chart", HTML)(key=f"still_{key}", data=payload(fig, alt, config))

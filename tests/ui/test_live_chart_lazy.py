@@ -22,7 +22,7 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import captured_frames, live_payload, page_test, texts
+from tests.helpers import captured_frames, live_charts, live_payload, page_test, texts
 from ui import live_chart, live_lazy, shared_cache
 from ui.live_frames import control_frames, grid, start_index
 from views.equations import one
@@ -40,7 +40,7 @@ def nothing_drawn_yet() -> None:
 
 
 def live(at: AppTest) -> Any:
-    (element,) = [c for c in at.get("bidi_component") if c.proto.bytes]
+    (element,) = live_charts(at)
     return element
 
 
