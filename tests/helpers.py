@@ -61,13 +61,12 @@ def figures(at: AppTest) -> list[dict[str, Any]]:
     (``ui.still_chart``) and live charts (``ui.live_chart``: their figure at the
     current values).
     """
-    found = []
-    for node in at._tree:
-        if node.type == "plotly_chart":
-            found.append(decode(json.loads(node.proto.spec)))
-        elif node.type == "bidi_component" and node.proto.bytes:
-            found.append(decode(live_payload(node)["figure"]))
-    return found
+    return [
+        chart_figure(node)
+        for node in at._tree
+        if node.type == "plotly_chart"
+        or (node.type == "bidi_component" and node.proto.bytes)
+    ]
 
 
 def _component(node: Any, prefix: str) -> bool:
@@ -93,7 +92,7 @@ def page_charts(at: AppTest) -> list[Any]:
 
 
 def chart_figure(node: Any) -> dict[str, Any]:
-    """The figure of one of :func:`page_charts`, decoded."""
+    """The figure of one of :func:`page_charts` or :func:`live_charts`, decoded."""
     if node.type == "plotly_chart":
         return dict(decode(json.loads(node.proto.spec)))
     return dict(decode(live_payload(node)["figure"]))

@@ -67,7 +67,7 @@ from ui.live_frames import (
 )
 from ui.live_lazy import DRAWN, MAX_DRAWN, WANT, control_key, lazy
 from ui.session_keys import scoped
-from ui.small_plotly import PLOTLY_URL, mount, plotly_script
+from ui.small_plotly import PLOTLY_URL, mount, plotly_script, versioned
 from ui.url_state import PageState, Param
 from viz.style import plain_figures
 
@@ -224,8 +224,7 @@ def payload(
     # The frame sets are encoded once for all sessions (_control_json) and joined
     # in: a rerun no longer turns hundreds of KB of frames into JSON twice.
     body = head[:-1] + b',"controls":[' + b",".join(parts) + b"]}"
-    version = hashlib.blake2b(body, digest_size=8).hexdigest()
-    return b'{"v":"' + version.encode() + b'",' + body[1:], fig
+    return versioned(body), fig
 
 
 @shared_cache.shared(max_entries=192)

@@ -90,6 +90,15 @@ export default function (component) {
 """
 
 
+def versioned(body: bytes, of: bytes | None = None) -> bytes:
+    """``body`` (a JSON object) with ``"v"``, a digest of ``of`` (or of ``body``) first.
+
+    The browser draws a payload again only when its version changes.
+    """
+    version = hashlib.blake2b(body if of is None else of, digest_size=8).hexdigest()
+    return b'{"v":"' + version.encode() + b'",' + body[1:]
+
+
 def draws(figure: Mapping[str, Any]) -> bool:
     """Whether the basic bundle draws every trace of ``figure`` (frames included)."""
     traces: list[Iterable[Mapping[str, Any]]] = [figure.get("data") or []]

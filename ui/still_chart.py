@@ -24,41 +24,65 @@ from typing import Any, cast
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from ui.small_plotly import PLOTLY_URL, draws, mount, plotly_script
+from ui.small_plotly import PLOTLY_URL, draws, mount, plotly_script, versioned
 
 HTML = (
     '<div class="still-chart"><div class="still-plot"></div>'
     '<p class="still-error" hidden></p></div>'
 )
-_SPEC = "_still_spec"
+_KEPT = "_still_kept"
+_DRAWABLE = "_still_drawable"
+
+
+def _frozen(fig: go.Figure) -> bool:
+    """A cached figure (``viz.style.freeze``): shared by sessions and never changed."""
+    return fig.__dict__.get("_frozen_dict") is not None
+
+
+def _encoded(fig: go.Figure) -> tuple[bytes, bytes]:
+    """The figure's JSON and its digest, kept on a frozen figure (once, not a rerun)."""
+    kept = fig.__dict__.get(_KEPT)
+    if kept is not None:
+        return cast(tuple[bytes, bytes], kept)
+    text = pio.to_json(fig, validate=False).encode()
+    encoded = (text, hashlib.blake2b(text, digest_size=8).digest())
+    if _frozen(fig):
+        fig.__dict__[_KEPT] = encoded
+    return encoded
 
 
 def spec(fig: go.Figure) -> bytes:
     """The figure's JSON as ``st.plotly_chart`` sends it, once for a frozen figure."""
-    kept = fig.__dict__.get(_SPEC)
-    if kept is not None:
-        return cast(bytes, kept)
-    text = pio.to_json(fig, validate=False).encode()
-    if fig.__dict__.get("_frozen_dict") is not None:  # cached, shared, never changed
-        fig.__dict__[_SPEC] = text
-    return text
+    return _encoded(fig)[0]
 
 
 def drawable(fig: go.Figure) -> bool:
-    """Whether the small Plotly draws ``fig`` (every trace scatter, bar or pie)."""
-    return draws(fig.to_dict())
+    """Whether the small Plotly draws ``fig`` (every trace scatter, bar or pie).
+
+    Kept on a frozen figure: an animated one has a trace list per frame to walk.
+    """
+    kept = fig.__dict__.get(_DRAWABLE)
+    if kept is not None:
+        return bool(kept)
+    verdict = draws(fig.to_dict())
+    if _frozen(fig):
+        fig.__dict__[_DRAWABLE] = verdict
+    return verdict
 
 
 def payload(fig: go.Figure, alt: str, config: Mapping[str, Any]) -> bytes:
-    """What the browser gets: the figure's JSON, its toolbar and its words."""
+    """What the browser gets: the figure's JSON, its toolbar and its words.
+
+    The version digests the words, the toolbar and the figure's own digest, so a
+    rerun does not hash the whole figure again.
+    """
+    text, digest = _encoded(fig)
     head = json.dumps(
         {"plotly": PLOTLY_URL, "config": config, "alt": alt},
         separators=(",", ":"),
         ensure_ascii=False,
     ).encode()
-    body = head[:-1] + b',"figure":' + spec(fig) + b"}"
-    version = hashlib.blake2b(body, digest_size=8).hexdigest()
-    return b'{"v":"' + version.encode() + b'",' + body[1:]
+    return versioned(head[:-1] + b',"figure":' + text + b"}", of=head + digest)
 
 
 def show(fig: go.Figure, *, key: str, alt: str, config: Mapping[str, Any]) -> None:

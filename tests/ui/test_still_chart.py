@@ -13,7 +13,14 @@ import re
 import plotly.io as pio
 import pytest
 
-from tests.helpers import chart_json, live_charts, live_payload, page_charts, page_test
+from tests.helpers import (
+    chart_json,
+    chart_key,
+    live_charts,
+    live_payload,
+    page_charts,
+    page_test,
+)
 from ui import small_plotly, still_chart
 from ui.page import CHART_CONFIG
 from ui.topics import available_topics
@@ -82,7 +89,7 @@ def test_only_heat_maps_and_clicked_charts_need_the_whole_plotly(topic) -> None:
         at = page_test(topic.script, {"view": view.key}, timeout=90).run()
         assert not at.exception, (topic.slug, view.key)
         for chart in page_charts(at):
-            key = str(chart.proto.id).rsplit("-", 1)[-1]
+            key = chart_key(chart)
             if chart.type == "plotly_chart":
                 assert (topic.slug, view.key, key) in WHOLE_PLOTLY, chart_json(chart)[
                     :200
