@@ -62,7 +62,7 @@ def cpu_ms(job: Callable[[], object], repeat: int) -> float:
 def draw_only(args: tuple[Any, ...]) -> None:
     """Only the view's ``draw`` at every grid point (plain figures)."""
     draw, control, params, fixed, _ = args
-    grids = [live_frames.grid(params[name], control.steps) for name in control.params]
+    grids = live_frames.grids_of(control, params)
     with style.plain_figures():
         for point in itertools.product(*grids):
             draw({**fixed, **dict(zip(control.params, point, strict=True))})

@@ -24,6 +24,17 @@ const ANIMATE = {
   transition: { duration: 0 },
   mode: "immediate",
 };
+// A 2-D handle snaps to its grid, whose points lie a few display frames apart at a
+// drag's speed. While it is dragged, the chart glides to each new grid point over
+// GLIDE_FRAMES display frames: the first step is drawn with the swap itself (as
+// soon as a frame without glide would be), the rest at the next frames, each the
+// positions (x, y and the handles) part of the way from where they are drawn to
+// the new frame's. So the chart moves at every display frame instead of jumping
+// when the pointer crosses a grid point. Everything else (labels, colours, the
+// readout) is the new grid point's at once. Keys and a learner who asks for less
+// motion get no glide.
+const GLIDE_FRAMES = 3;
+const STILL = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
 const KEYS = {
   ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowLeft: [-1, 0], ArrowDown: [0, -1],
   PageUp: [5, 5], PageDown: [-5, -5],
@@ -147,11 +158,18 @@ function flush(live) {
   live.pending = null;
   if (!wanted || !live.Plotly || !wanted.control.frames) return;
   const frame = wanted.control.frames[wanted.index];
-  if (wanted.control.traces.length) {
-    live.Plotly.animate(live.plot, { data: frame.d, traces: wanted.control.traces }, ANIMATE);
+  const glide = wanted.control.params.length > 1 && live.dragging === wanted.control &&
+    !(STILL && STILL.matches) && wanted.control.traces.length > 0;
+  if (glide) {
+    startGlide(live, wanted.control, frame);
+  } else {
+    stopGlide(live);
+    if (wanted.control.traces.length) {
+      live.Plotly.animate(live.plot, { data: frame.d, traces: wanted.control.traces }, ANIMATE);
+    }
+    live.handlePositions = frame.h;
+    placeHandles(live);
   }
-  live.handlePositions = frame.h;
-  placeHandles(live);
   setReadout(live, frame.t);
   const cell = cellOf(wanted.control, wanted.index);
   for (const el of live.inputs.get(wanted.control) || []) {
@@ -166,6 +184,84 @@ function flush(live) {
     }
   }
   live.root.dataset.frame = wanted.control.params.join(" ") + ":" + wanted.index;
+}
+
+// A glide from what the chart shows now (mid-glide, if one is on) to ``frame``.
+function startGlide(live, control, frame) {
+  const shown = live.plot.data || [];
+  live.glide = {
+    control,
+    frame,
+    from: control.traces.map((t) => shown[t] || {}),
+    fromHandles: live.handlePositions || frame.h,
+    step: 0,
+  };
+  glideStep(live);
+  if (!live.glideRaf) live.glideRaf = requestAnimationFrame(() => glideTick(live));
+}
+
+function stopGlide(live) {
+  live.glide = null;
+  if (live.glideRaf) cancelAnimationFrame(live.glideRaf);
+  live.glideRaf = 0;
+}
+
+// One display frame of the glide. Plotly.animate draws at the next display frame
+// (its own requestAnimationFrame), so each step is asked for one frame ahead.
+function glideTick(live) {
+  live.glideRaf = 0;
+  const glide = live.glide;
+  if (!glide) return;
+  if (live.plot._transitioning) { // Plotly has not drawn the last step yet: wait
+    live.glideRaf = requestAnimationFrame(() => glideTick(live));
+    return;
+  }
+  glideStep(live);
+  if (live.glide && live.glide.step < GLIDE_FRAMES) {
+    live.glideRaf = requestAnimationFrame(() => glideTick(live));
+  } else {
+    live.glide = null;
+  }
+}
+
+function glideStep(live) {
+  const glide = live.glide;
+  glide.step += 1;
+  const f = Math.min(1, glide.step / GLIDE_FRAMES);
+  // The first and last steps take the new frame's words and colours too (the last
+  // in case Plotly replaced the first before drawing it); the others move only
+  // the positions: Plotly lays out text again whenever it is given.
+  const whole = glide.step === 1 || f >= 1;
+  const data = glide.frame.d.map((to, i) => between(glide.from[i], to, f, whole));
+  live.Plotly.animate(live.plot, { data, traces: glide.control.traces }, ANIMATE);
+  const to = glide.frame.h;
+  live.handlePositions = f >= 1 ? to : to.map((p, i) => {
+    const q = glide.fromHandles[i];
+    return p && q ? [q[0] + (p[0] - q[0]) * f, q[1] + (p[1] - q[1]) * f] : p;
+  });
+  placeHandles(live);
+}
+
+// A trace's update part of the way (f) from what is drawn: x and y when both are
+// numbers of the same length (the new frame's own at the end). With ``whole``,
+// the rest of the new frame's update too; without, only x and y.
+function between(from, to, f, whole) {
+  const out = whole ? { ...to } : {};
+  for (const key of ["x", "y"]) {
+    const a = from[key];
+    const b = to[key];
+    if (!(key in to)) continue;
+    out[key] = b;
+    if (f >= 1 || !Array.isArray(b) || !a || a.length !== b.length) continue;
+    const mixed = new Array(b.length);
+    for (let i = 0; i < b.length; i++) {
+      const p = a[i];
+      const q = b[i];
+      mixed[i] = typeof p === "number" && typeof q === "number" ? p + (q - p) * f : q;
+    }
+    out[key] = mixed;
+  }
+  return out;
 }
 
 function placeHandles(live) {
@@ -513,6 +609,7 @@ async function render(live, payload) {
   live.Plotly = Plotly;
   if (live.payload !== payload) return; // a newer payload came meanwhile
   const layout = { ...payload.figure.layout, dragmode: false };
+  stopGlide(live);
   await Plotly.react(live.plot, payload.figure.data, layout, payload.config);
   if (live.payload !== payload) return;
   const before = live.drawn;

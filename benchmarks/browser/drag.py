@@ -17,10 +17,11 @@ moves along the same path:
   real mouse's moves just before a frame's callbacks, so a real 60 Hz mouse sees
   a shorter move → paint than this feed).
 
-Per feed: the median interval between moves and between redraws (a 2-D handle
-snaps to a grid point every 2-3 moves of these paths, so its redraws come less
-often than its moves), the median time from a move to the change of the chart
-it causes, the time from the release until the whole page agrees (the URL
+Per feed: the median interval between moves, between redraws and between new
+values (a 2-D handle snaps to a grid point every 2-3 moves of these paths, and
+its chart glides from one to the next, so it redraws more often than its value
+changes), the median time from a move to the first paint of the value it asks
+for (the live chart names its frame on its root, ``data-frame``), the time from the release until the whole page agrees (the URL
 changed and the script run ended; median and p95), stamped in the page itself
 from its pointer up, and as Playwright's waits saw it (their polling and round
 trips add 30-80 ms on this machine), and per
@@ -76,6 +77,7 @@ PROBE = """
   const B = window.__drag || (window.__drag = {});
   B.moves = [];
   B.paints = [];
+  B.swaps = [];
   if (!B.listening) {
     B.listening = true;
     const D = () => window.__drag;
@@ -83,7 +85,15 @@ PROBE = """
     document.addEventListener('pointerup', () => D().released.push(performance.now()), true);
     document.addEventListener('change', () => D().released.push(performance.now()), true);
     let href = location.href;
+    // Which display frame shows a change: one made during a frame's callbacks is
+    // painted by that frame; one made between frames, by the next. This loop runs
+    // first among each frame's callbacks (it was asked first) and numbers them.
+    B.frameId = 0;
+    B.inFrame = false;
     const tick = () => {
+      B.frameId += 1;
+      B.inFrame = true;
+      setTimeout(() => { B.inFrame = false; }, 0);  // a task: after the paint
       if (location.href !== href) { href = location.href; D().hrefs.push(performance.now()); }
       requestAnimationFrame(tick);
     };
@@ -99,11 +109,17 @@ PROBE = """
   if (B.plot !== plot) {
     if (B.observer) B.observer.disconnect();
     B.plot = plot;
+    // A paint: [its frame's number, when the frame drew it] (the change itself
+    // if made in the frame's callbacks, else the next frame's callbacks).
     B.observer = new MutationObserver(() => {
-      const now = performance.now();
-      requestAnimationFrame(() => window.__drag.paints.push(now));
+      const D = window.__drag;
+      if (D.inFrame) D.paints.push([D.frameId, performance.now()]);
+      else requestAnimationFrame(() => D.paints.push([D.frameId, performance.now()]));
     });
     B.observer.observe(plot, { subtree: true, attributes: true, childList: true });
+    // a new value shown: the live chart names its frame on its root
+    B.swapper = new MutationObserver(() => window.__drag.swaps.push(performance.now()));
+    B.swapper.observe(plot.closest('.live-chart'), { attributes: true, attributeFilter: ['data-frame'] });
   }
 }
 """
@@ -143,6 +159,7 @@ class DragRow:
     frame_kb: float = float("nan")
     move_ms: list[float] = field(default_factory=list)  # interval between moves
     redraw_ms: list[float] = field(default_factory=list)  # interval between redraws
+    value_ms: list[float] = field(default_factory=list)  # between new grid values
     move_paint_ms: list[float] = field(default_factory=list)
     agree_ms: list[float] = field(default_factory=list)  # in the page's own clock
     seen_ms: list[float] = field(default_factory=list)  # as Playwright saw it
@@ -180,7 +197,9 @@ def _drag_moves(
 ) -> bool:
     """The press and the moves of one drag; True when the release is a mouse up."""
     x, y = _path_start(page, handle)
-    page.evaluate("window.__drag.moves = []; window.__drag.paints = []")
+    page.evaluate(
+        "window.__drag.moves = []; window.__drag.paints = []; window.__drag.swaps = []"
+    )
     is_range = handle.startswith("[data-live")
     if row.feed == FEEDS[0]:
         page.mouse.move(x, y)
@@ -201,18 +220,28 @@ def _drag_moves(
 
 
 def _stamps(page: Page, row: DragRow) -> None:
-    stamps = page.evaluate("({ moves: __drag.moves, paints: __drag.paints })")
-    moves, paints = sorted(stamps["moves"]), sorted(stamps["paints"])
+    stamps = page.evaluate(
+        "({ moves: __drag.moves, paints: __drag.paints, swaps: __drag.swaps })"
+    )
+    moves = sorted(stamps["moves"])
+    first: dict[int, float] = {}  # the first change each frame painted
+    for frame, at in stamps["paints"]:
+        first[frame] = min(at, first.get(frame, at))
+    paints = sorted(first.values())
+    swaps = sorted(stamps["swaps"])
     row.move_ms += [b - a for a, b in itertools.pairwise(moves) if b > a]
     row.redraw_ms += [b - a for a, b in itertools.pairwise(paints) if b > a]
-    # from a move to the first change of the chart after it, for the moves that
-    # changed something (the latest move before a change: a move that stays on
-    # the same grid point changes nothing; a later change of the same frame is
-    # not a new one)
+    row.value_ms += [b - a for a, b in itertools.pairwise(swaps) if b > a]
+    # From a move to the first change of the chart once the chart took the new
+    # value it asked for (the live chart names its frame on its root when it
+    # swaps one in): the latest move before each swap, to the first paint at or
+    # after it. A move that stays on the same grid point swaps nothing, and a
+    # 2-D handle's glide paints between swaps without a move to answer.
     answered: set[float] = set()
-    for painted in paints:
-        earlier = [m for m in moves if m <= painted]
-        if earlier and earlier[-1] not in answered:
+    for swapped in swaps:
+        earlier = [m for m in moves if m <= swapped]
+        painted = next((p for p in paints if p >= swapped), None)
+        if earlier and painted is not None and earlier[-1] not in answered:
             answered.add(earlier[-1])
             row.move_paint_ms.append(painted - earlier[-1])
 
@@ -327,10 +356,11 @@ def drag_table(rows: list[DragRow]) -> str:
 
     lines = [
         "| live control | feed | cold load s | frames KB | move interval ms "
-        "| redraw interval ms | move→paint ms | release→page agrees ms (median / p95) "
+        "| redraw interval ms | new value interval ms | move→paint ms "
+        "| release→page agrees ms (median / p95) "
         "| as Playwright saw it (median / p95) | KB per release: payload / wire "
         "| errors |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
 
     def med_p95(values: list[float]) -> str:
@@ -341,13 +371,16 @@ def drag_table(rows: list[DragRow]) -> str:
         lines.append(
             f"| {r.target if r.feed == FEEDS[0] else '″'} | {r.feed} "
             f"| {num(r.cold_s, '.2f')} | {num(r.frame_kb, '.0f')} | {med(r.move_ms)} "
-            f"| {med(r.redraw_ms)} | {med(r.move_paint_ms)} | {med_p95(r.agree_ms)} "
+            f"| {med(r.redraw_ms)} | {med(r.value_ms)} | {med(r.move_paint_ms)} "
+            f"| {med_p95(r.agree_ms)} "
             f"| {med_p95(r.seen_ms)} "
             f"| {med(r.release_kb)} / {med(r.wire_kb)} | {'; '.join(r.errors) or '—'} |"
         )
     lines.append(
         "\nBudgets: redraw interval ≤ 20 ms (the display's rate when moves come "
-        "faster), move→paint ≤ 16.7 ms, release→agrees p95 ≤ 150 ms (from the "
+        "faster; a 2-D handle's new grid values come less often, and its chart "
+        "glides between them), move→paint ≤ 16.7 ms (from the move to the first "
+        "paint of the value it asked for), release→agrees p95 ≤ 150 ms (from the "
         "page's pointer up to the later of its address change and its run's end, "
         "in the page's clock), ≤ 50 KB per "
         "release, ≤ 300 KB of frames, cold ≤ 2.5 s. Medians over the drags. Payload: "

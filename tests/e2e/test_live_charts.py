@@ -159,3 +159,62 @@ def test_the_plotly_script_comes_from_this_server_once(
     assert scripts
     assert all(u.startswith(server.url + "/app/static/") for u in scripts)
     assert page.locator("script[data-live-plotly]").count() == 1
+
+
+#: Every display frame: where the dragged handles are drawn (data coordinates),
+#: and which grid point the chart shows.
+WATCH_GLIDE = """
+() => {
+  const live = document.querySelector('.live-chart').__live;
+  window.__glide = { spots: [], frames: new Set() };
+  const tick = () => {
+    window.__glide.spots.push(JSON.stringify(live.handlePositions));
+    window.__glide.frames.add(live.root.dataset.frame);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+"""
+#: Handle positions drawn that are no grid point's, and whether the chart at rest
+#: is exactly its grid point's frame (the handles, and the positions and words of
+#: every trace it changes).
+GLIDE_SEEN = """
+() => {
+  const live = document.querySelector('.live-chart').__live;
+  const { control, index } = live.shown;
+  const grid = new Set(control.frames.map((f) => JSON.stringify(f.h)));
+  const between = new Set(window.__glide.spots.filter((s) => !grid.has(s)));
+  const frame = control.frames[index];
+  const same = (a, b) => JSON.stringify(Array.isArray(b) ? Array.from(a) : a) === JSON.stringify(b);
+  const traces = control.traces.every((t, i) => ['x', 'y', 'text'].every((k) =>
+    !(k in frame.d[i]) || same(live.plot.data[t][k], frame.d[i][k])));
+  return {
+    between: between.size,
+    points: window.__glide.frames.size,
+    atRest: JSON.stringify(live.handlePositions) === JSON.stringify(frame.h) && traces,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("still", [False, True], ids=["glides", "reduced motion"])
+def test_a_2d_handle_glides_between_grid_points_and_rests_on_one(
+    server: Server, page: Page, still: bool
+) -> None:
+    if still:
+        page.emulate_media(reduced_motion="reduce")
+    open_live(page, f"{server.url}/vectors?view=plane")
+    handle = '[data-drag="bx by"]'
+    reach(page, handle)
+    page.evaluate(WATCH_GLIDE)
+    drag(page, handle, -300, -130)
+    page.wait_for_timeout(300)  # the pointer rests: the last glide ends
+    seen = page.evaluate(GLIDE_SEEN)
+    assert seen["points"] >= 4, seen  # the drag crossed several grid points
+    if still:
+        assert seen["between"] == 0, seen  # a learner who asks for less motion
+    else:
+        assert seen["between"] >= seen["points"], seen  # drawn between grid points
+    assert seen["atRest"], seen  # and at rest, exactly the grid point's frame
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(r"[?&]bx="))
