@@ -24,16 +24,18 @@ const ANIMATE = {
   transition: { duration: 0 },
   mode: "immediate",
 };
-// A 2-D handle snaps to its grid, whose points lie a few display frames apart at a
-// drag's speed. While it is dragged, the chart glides to each new grid point over
-// GLIDE_FRAMES display frames: the first step is drawn with the swap itself (as
-// soon as a frame without glide would be), the rest at the next frames, each the
-// positions (x, y and the handles) part of the way from where they are drawn to
-// the new frame's. So the chart moves at every display frame instead of jumping
-// when the pointer crosses a grid point. Everything else (labels, colours, the
-// readout) is the new grid point's at once. Keys and a learner who asks for less
-// motion get no glide.
+// A handle snaps to its grid, whose points may lie a few display frames apart at
+// a drag's speed (a 2-D handle's always do). While it is dragged, the chart glides
+// to each new grid point over as many display frames as the last two grid points
+// came apart (1 to GLIDE_FRAMES; 1 is no glide), so it never trails a fast drag:
+// the first step is drawn with the swap itself (as soon as a frame without glide
+// would be), the rest at the next frames, each the positions (x, y and the
+// handles) part of the way from where they are drawn to the new frame's. So the
+// chart moves at every display frame instead of jumping when the pointer crosses
+// a grid point. Everything else (labels, colours, the readout) is the new grid
+// point's at once. Ranges, keys and a learner who asks for less motion get no glide.
 const GLIDE_FRAMES = 3;
+const FRAME_MS = 1000 / 60;
 const STILL = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
 const KEYS = {
   ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowLeft: [-1, 0], ArrowDown: [0, -1],
@@ -158,10 +160,9 @@ function flush(live) {
   live.pending = null;
   if (!wanted || !live.Plotly || !wanted.control.frames) return;
   const frame = wanted.control.frames[wanted.index];
-  const glide = wanted.control.params.length > 1 && live.dragging === wanted.control &&
-    !(STILL && STILL.matches) && wanted.control.traces.length > 0;
-  if (glide) {
-    startGlide(live, wanted.control, frame);
+  const frames = glideFrames(live, wanted.control);
+  if (frames > 1) {
+    startGlide(live, wanted.control, frame, frames);
   } else {
     stopGlide(live);
     if (wanted.control.traces.length) {
@@ -186,12 +187,24 @@ function flush(live) {
   live.root.dataset.frame = wanted.control.params.join(" ") + ":" + wanted.index;
 }
 
+// Over how many display frames the chart glides to a new grid point of ``control``.
+function glideFrames(live, control) {
+  const now = performance.now();
+  const last = live.swappedAt;
+  live.swappedAt = now;
+  if (control.kind !== "drag" || live.dragging !== control || !control.traces.length) return 1;
+  if (STILL && STILL.matches) return 1;
+  const apart = last === undefined ? GLIDE_FRAMES : Math.round((now - last) / FRAME_MS);
+  return Math.max(1, Math.min(GLIDE_FRAMES, apart));
+}
+
 // A glide from what the chart shows now (mid-glide, if one is on) to ``frame``.
-function startGlide(live, control, frame) {
+function startGlide(live, control, frame, frames) {
   const shown = live.plot.data || [];
   live.glide = {
     control,
     frame,
+    frames,
     from: control.traces.map((t) => shown[t] || {}),
     fromHandles: live.handlePositions || frame.h,
     step: 0,
@@ -217,7 +230,7 @@ function glideTick(live) {
     return;
   }
   glideStep(live);
-  if (live.glide && live.glide.step < GLIDE_FRAMES) {
+  if (live.glide && live.glide.step < live.glide.frames) {
     live.glideRaf = requestAnimationFrame(() => glideTick(live));
   } else {
     live.glide = null;
@@ -227,7 +240,7 @@ function glideTick(live) {
 function glideStep(live) {
   const glide = live.glide;
   glide.step += 1;
-  const f = Math.min(1, glide.step / GLIDE_FRAMES);
+  const f = Math.min(1, glide.step / glide.frames);
   // The first and last steps take the new frame's words and colours too (the last
   // in case Plotly replaced the first before drawing it); the others move only
   // the positions: Plotly lays out text again whenever it is given.
@@ -379,6 +392,7 @@ function makeHandle(live) {
     el.focus({ preventScroll: true });
     ask(live, control);
     live.dragging = control;
+    live.swappedAt = undefined; // a new drag: its first grid point glides in full
     live.pointer = plotPoint(live, event.clientX, event.clientY);
     live.pendingRelease = null;
     el.classList.add("live-dragging");

@@ -87,11 +87,13 @@ PROBE = """
     let href = location.href;
     // Which display frame shows a change: one made during a frame's callbacks is
     // painted by that frame; one made between frames, by the next. This loop runs
-    // first among each frame's callbacks (it was asked first) and numbers them.
+    // first among each frame's callbacks (it was asked first), numbers the frames
+    // and notes when each began.
     B.frameId = 0;
     B.inFrame = false;
     const tick = () => {
       B.frameId += 1;
+      B.frameAt = performance.now();
       B.inFrame = true;
       setTimeout(() => { B.inFrame = false; }, 0);  // a task: after the paint
       if (location.href !== href) { href = location.href; D().hrefs.push(performance.now()); }
@@ -109,12 +111,14 @@ PROBE = """
   if (B.plot !== plot) {
     if (B.observer) B.observer.disconnect();
     B.plot = plot;
-    // A paint: [its frame's number, when the frame drew it] (the change itself
-    // if made in the frame's callbacks, else the next frame's callbacks).
+    // A paint: [the number of the frame that draws it, when that frame began]
+    // (this frame if made in its callbacks, else the next). The same instant for a
+    // change made between frames and one made by the frame's own callbacks
+    // (Plotly draws a queued animation frame there), as the screen shows them.
     B.observer = new MutationObserver(() => {
       const D = window.__drag;
-      if (D.inFrame) D.paints.push([D.frameId, performance.now()]);
-      else requestAnimationFrame(() => D.paints.push([D.frameId, performance.now()]));
+      if (D.inFrame) D.paints.push([D.frameId, D.frameAt]);
+      else requestAnimationFrame(() => D.paints.push([D.frameId, D.frameAt]));
     });
     B.observer.observe(plot, { subtree: true, attributes: true, childList: true });
     // a new value shown: the live chart names its frame on its root
