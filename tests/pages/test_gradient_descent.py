@@ -31,6 +31,13 @@ def path_x(at: AppTest) -> list[float]:
 # -- defaults: a descent worth watching, from notebook cell 5 ----------------------------
 
 
+def steps_rows(at: AppTest) -> list[list[str]]:
+    """The cells of the steps table's rows, as the page shows them."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| step | w |"))
+    lines = table.splitlines()[2:]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+
+
 def test_default_opens_on_twenty_steps_from_the_notebook_start() -> None:
     at = page_test(SCRIPT).run()
     assert not at.exception
@@ -71,9 +78,9 @@ def test_step_buttons_add_steps_and_back_to_zero() -> None:
     assert at.slider(key="steps").value == 111
     at.button(key="add_1").click().run()
     assert at.slider(key="steps").value == 112
-    table = at.dataframe[0].value
-    assert len(table) == 113
-    assert table["w"].iloc[2] == pytest.approx(3.2)
+    rows = steps_rows(at)
+    assert len(rows) == 113
+    assert float(rows[2][1]) == pytest.approx(3.2)  # step 2's w
     at.button(key="steps_zero").click().run()
     assert at.slider(key="steps").value == 0
     assert path_x(at) == [5.0]
@@ -85,6 +92,12 @@ def test_steps_never_pass_the_maximum() -> None:
     at.button(key="add_100").click().run()
     assert at.slider(key="steps").value == gd.MAX_STEPS_1D
     assert not at.exception
+    # 501 points: the first and last steps, and a row that says how many are left out
+    rows = steps_rows(at)
+    assert [r[0] for r in rows[:2]] == ["0", "1"]
+    assert rows[-1][0] == str(gd.MAX_STEPS_1D)
+    hidden = gd.MAX_STEPS_1D + 1 - len(rows) + 1
+    assert f"{hidden} more steps" in rows[gd_text.descent.HEAD_ROWS][1]
 
 
 @pytest.mark.parametrize(

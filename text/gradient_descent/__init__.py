@@ -30,6 +30,7 @@ from text.gradient_descent.descent import (
     describe_descent,
     divergence_message,
     steps_alt,
+    steps_table,
 )
 from text.gradient_descent.race import (
     LOSS_ALT,
@@ -83,4 +84,5 @@ __all__ = [
     "race_code_result",
     "race_latex",
     "steps_alt",
+    "steps_table",
 ]

@@ -233,6 +233,41 @@ def steps_alt(result: Descent1D) -> str:
     return f"The loss after each of the {result.path.steps_taken} steps."
 
 
+#: The steps table shows every step up to this many rows; a longer descent shows
+#: its first and last steps around a row that says how many are left out.
+MAX_TABLE_ROWS = 121
+HEAD_ROWS, TAIL_ROWS = 80, 20
+STEPS_HEADER = (
+    "| step | w | slope f′(w) | update −lr·f′(w) | loss |\n|---:|---:|---:|---:|---:|\n"
+)
+
+
+def _cell(value: float) -> str:
+    return format_number(value, 6) if math.isfinite(value) else "—"
+
+
+def steps_table(result: Descent1D) -> str:
+    """Every step as a Markdown table: w, the slope there, the update it makes, the loss.
+
+    >>> from core.gradient_descent import descend_1d
+    >>> print(steps_table(descend_1d("square", 5, 0.1, 1)))
+    | step | w | slope f′(w) | update −lr·f′(w) | loss |
+    |---:|---:|---:|---:|---:|
+    | 0 | 5 | 10 | -1 | 25 |
+    | 1 | 4 | 8 | -0.8 | 16 |
+    """
+    columns = (result.w, result.gradients, result.updates, result.path.losses)
+    rows = [
+        f"| {step} | " + " | ".join(_cell(float(c[step])) for c in columns) + " |"
+        for step in range(len(result.w))
+    ]
+    if len(rows) > MAX_TABLE_ROWS:
+        hidden = len(rows) - HEAD_ROWS - TAIL_ROWS
+        gap = f"| … | {hidden} more steps | | | |"
+        rows = [*rows[:HEAD_ROWS], gap, *rows[-TAIL_ROWS:]]
+    return STEPS_HEADER + "\n".join(rows)
+
+
 # -- the code -----------------------------------------------------------------------------
 
 

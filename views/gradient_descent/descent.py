@@ -8,7 +8,6 @@ the table and the code follow on release.
 
 from __future__ import annotations
 
-import pyarrow as pa
 import streamlit as st
 
 from core import gradient_descent as gd
@@ -50,32 +49,19 @@ PARAMS = (
     Param.integer("steps", "Steps taken", 20, min_value=0, max_value=gd.MAX_STEPS_1D),
     LOG_SCALE,
 )
-TABLE_COLUMNS = {
-    "w": st.column_config.NumberColumn(format="%.6g"),
-    "f′(w)": st.column_config.NumberColumn(
-        format="%.6g", help="The slope (gradient) at w."
-    ),
-    "update": st.column_config.NumberColumn(
-        format="%.6g", help="−lr·f′(w): how far the next step moves w."
-    ),
-    "loss": st.column_config.NumberColumn(format="%.6g"),
-}
 
 
 def _steps_and_table(descent: gd.Descent1D, log_scale: bool) -> None:
-    """The loss at each step beside the table of every step."""
+    """The loss at each step beside the table of every step.
+
+    The table is Markdown, an HTML table a screen reader walks and a projector
+    shows large; ``st.dataframe`` would make a first visit fetch Streamlit's
+    1.5 MB data-grid script for 21 rows."""
     left, right = st.columns([0.9, 1.4])
     with left:
         figure = page.figure_of(viz.loss_steps_figure, descent, log_scale)
         page.chart(figure, key="descent_loss", alt=words.steps_alt(descent))
-    right.dataframe(
-        # Arrow, not a dict: Streamlit would build a pandas frame first (0.6 ms a change).
-        pa.table(gd.descent_table(descent)),
-        height=330,
-        width="stretch",
-        hide_index=True,
-        column_config=TABLE_COLUMNS,
-    )
+    right.container(height=330, key="steps_table").markdown(words.steps_table(descent))
 
 
 def render(state: PageState, frame: Frame) -> None:
