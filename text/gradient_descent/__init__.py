@@ -24,6 +24,7 @@ from text.gradient_descent.derivative import (
     float_literal,
 )
 from text.gradient_descent.descent import (
+    STEPS_CAPTION,
     descent_code,
     descent_code_result,
     descent_latex,
@@ -67,6 +68,7 @@ __all__ = [
     "LOSS_ALT",
     "PLAY_CAPTION",
     "RACE_CAPTION",
+    "STEPS_CAPTION",
     "as_printed",
     "derivative_code",
     "derivative_code_result",

@@ -233,17 +233,21 @@ def steps_alt(result: Descent1D) -> str:
     return f"The loss after each of the {result.path.steps_taken} steps."
 
 
-#: The steps table shows every step up to this many rows; a longer descent shows
-#: its first and last steps around a row that says how many are left out.
-MAX_TABLE_ROWS = 121
-HEAD_ROWS, TAIL_ROWS = 80, 20
-STEPS_HEADER = (
-    "| step | w | slope f′(w) | update −lr·f′(w) | loss |\n|---:|---:|---:|---:|---:|\n"
+#: The steps table shows every step up to this many rows (the default 20 steps); a
+#: longer descent shows its first and last steps around a row that says how many
+#: are left out (the code panel computes them all).
+MAX_TABLE_ROWS = 21
+HEAD_ROWS, TAIL_ROWS = 15, 5
+STEPS_HEADER = "| step | w | f′(w) | update | loss |\n|---:|---:|---:|---:|---:|\n"
+#: Under the table: what its columns mean.
+STEPS_CAPTION = (
+    "f′(w): the slope at w. update = −lr·f′(w): how far the next step moves w. "
+    "loss = f(w)."
 )
 
 
 def _cell(value: float) -> str:
-    return format_number(value, 6) if math.isfinite(value) else "—"
+    return format_number(value, 4) if math.isfinite(value) else "—"
 
 
 def steps_table(result: Descent1D) -> str:
@@ -251,7 +255,7 @@ def steps_table(result: Descent1D) -> str:
 
     >>> from core.gradient_descent import descend_1d
     >>> print(steps_table(descend_1d("square", 5, 0.1, 1)))
-    | step | w | slope f′(w) | update −lr·f′(w) | loss |
+    | step | w | f′(w) | update | loss |
     |---:|---:|---:|---:|---:|
     | 0 | 5 | 10 | -1 | 25 |
     | 1 | 4 | 8 | -0.8 | 16 |

@@ -61,7 +61,11 @@ def _steps_and_table(descent: gd.Descent1D, log_scale: bool) -> None:
     with left:
         figure = page.figure_of(viz.loss_steps_figure, descent, log_scale)
         page.chart(figure, key="descent_loss", alt=words.steps_alt(descent))
-    right.container(height=330, key="steps_table").markdown(words.steps_table(descent))
+    with right:
+        # no scrolling box: a region that scrolls must take the keyboard's focus,
+        # and Streamlit's does not (axe's scrollable-region-focusable)
+        st.container(key="steps_table").markdown(words.steps_table(descent))
+        st.caption(words.STEPS_CAPTION)
 
 
 def render(state: PageState, frame: Frame) -> None:
