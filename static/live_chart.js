@@ -213,6 +213,15 @@ function startGlide(live, control, frame, frames) {
   if (!live.glideRaf) live.glideRaf = requestAnimationFrame(() => glideTick(live));
 }
 
+// A release lands a glide at once: the chart shows the value sent to Python.
+function landGlide(live) {
+  const glide = live.glide;
+  if (!glide) return;
+  glide.step = glide.frames - 1;
+  glideStep(live);
+  stopGlide(live);
+}
+
 function stopGlide(live) {
   live.glide = null;
   if (live.glideRaf) cancelAnimationFrame(live.glideRaf);
@@ -417,6 +426,7 @@ function makeHandle(live) {
     if (live.dragging !== control) return;
     el.classList.remove("live-dragging");
     if (control.frames) {
+      landGlide(live);
       commit(live, control);
     } else { // snapped and sent when the frames come (settle): never a lost release
       live.pendingRelease = { key: keyOf(control), point: live.pointer };
