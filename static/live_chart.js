@@ -24,16 +24,17 @@ const ANIMATE = {
   transition: { duration: 0 },
   mode: "immediate",
 };
-// A handle snaps to its grid, whose points may lie a few display frames apart at
-// a drag's speed (a 2-D handle's always do). While it is dragged, the chart glides
-// to each new grid point over as many display frames as the last two grid points
-// came apart (1 to GLIDE_FRAMES; 1 is no glide), so it never trails a fast drag:
-// the first step is drawn with the swap itself (as soon as a frame without glide
-// would be), the rest at the next frames, each the positions (x, y and the
-// handles) part of the way from where they are drawn to the new frame's. So the
-// chart moves at every display frame instead of jumping when the pointer crosses
-// a grid point. Everything else (labels, colours, the readout) is the new grid
-// point's at once. Ranges, keys and a learner who asks for less motion get no glide.
+// A handle or range snaps to its grid, whose points may lie a few display frames
+// apart at a drag's speed (a 2-D handle's always do). While it is dragged, the
+// chart glides to each new grid point over as many display frames as the last two
+// grid points came apart (1 to GLIDE_FRAMES; 1 is no glide), so it never trails a
+// fast drag: the first step is drawn with the swap itself (as soon as a frame
+// without glide would be), the rest at the next frames, each the positions (x, y
+// and the handles) part of the way from where they are drawn to the new frame's.
+// So the chart moves at every display frame instead of jumping when the pointer
+// crosses a grid point. Everything else (labels, colours, the readout) is the new
+// grid point's at once; a release lands the glide at once. Keys and a learner who
+// asks for less motion get no glide.
 const GLIDE_FRAMES = 3;
 const FRAME_MS = 1000 / 60;
 const STILL = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
@@ -192,7 +193,7 @@ function glideFrames(live, control) {
   const now = performance.now();
   const last = live.swappedAt;
   live.swappedAt = now;
-  if (control.kind !== "drag" || live.dragging !== control || !control.traces.length) return 1;
+  if (live.dragging !== control || !control.traces.length) return 1;
   if (STILL && STILL.matches) return 1;
   const apart = last === undefined ? GLIDE_FRAMES : Math.round((now - last) / FRAME_MS);
   return Math.max(1, Math.min(GLIDE_FRAMES, apart));
@@ -478,6 +479,7 @@ function makeRange(live) {
     const control = input.__control;
     ask(live, control);
     live.dragging = control;
+    live.swappedAt = undefined; // a new drag: its first grid point glides in full
     // The thumb is the browser's: the drag ends wherever the pointer is let go,
     // after the input's own change event (the commit).
     const end = () => {
@@ -489,7 +491,10 @@ function makeRange(live) {
     window.addEventListener("pointercancel", end, true);
   });
   input.addEventListener("input", () => showFrame(live, input.__control, Number(input.value)));
-  input.addEventListener("change", () => commit(live, input.__control, Number(input.value)));
+  input.addEventListener("change", () => {
+    landGlide(live);
+    commit(live, input.__control, Number(input.value));
+  });
   wrap.append(name, input);
   wrap.__input = input;
   wrap.__name = name;
