@@ -167,7 +167,8 @@ function flush(live) {
   } else {
     stopGlide(live);
     if (wanted.control.traces.length) {
-      live.Plotly.animate(live.plot, { data: frame.d, traces: wanted.control.traces }, ANIMATE);
+      live.Plotly.animate(live.plot, { data: frame.d, traces: wanted.control.traces }, ANIMATE)
+        .catch(() => {}); // replaced by a newer frame before it was drawn
     }
     live.handlePositions = frame.h;
     placeHandles(live);
@@ -211,7 +212,6 @@ function startGlide(live, control, frame, frames) {
     step: 0,
   };
   glideStep(live);
-  if (!live.glideRaf) live.glideRaf = requestAnimationFrame(() => glideTick(live));
 }
 
 // A release lands a glide at once: the chart shows the value sent to Python.
@@ -225,26 +225,20 @@ function landGlide(live) {
 
 function stopGlide(live) {
   live.glide = null;
-  if (live.glideRaf) cancelAnimationFrame(live.glideRaf);
-  live.glideRaf = 0;
 }
 
-// One display frame of the glide. Plotly.animate draws at the next display frame
-// (its own requestAnimationFrame), so each step is asked for one frame ahead.
-function glideTick(live) {
-  live.glideRaf = 0;
+// Plotly draws an animation frame at its own display-frame callback and says so
+// (plotly_animatingframe): the glide's next step is queued then, so Plotly draws
+// it at the next display frame, one step a frame, whatever order the page's
+// frame callbacks run in.
+function glideNext(live) {
   const glide = live.glide;
-  if (!glide) return;
-  if (live.plot._transitioning) { // Plotly has not drawn the last step yet: wait
-    live.glideRaf = requestAnimationFrame(() => glideTick(live));
-    return;
-  }
-  glideStep(live);
-  if (live.glide && live.glide.step < live.glide.frames) {
-    live.glideRaf = requestAnimationFrame(() => glideTick(live));
-  } else {
-    live.glide = null;
-  }
+  if (!glide || glide.queued) return;
+  glide.queued = true;
+  queueMicrotask(() => {
+    glide.queued = false;
+    if (live.glide === glide && glide.step < glide.frames) glideStep(live);
+  });
 }
 
 function glideStep(live) {
@@ -256,7 +250,10 @@ function glideStep(live) {
   // the positions: Plotly lays out text again whenever it is given.
   const whole = glide.step === 1 || f >= 1;
   const data = glide.frame.d.map((to, i) => between(glide.from[i], to, f, whole));
-  live.Plotly.animate(live.plot, { data, traces: glide.control.traces }, ANIMATE);
+  if (f >= 1) live.glide = null; // the last step
+  // a step Plotly replaced with a newer one before drawing it rejects: not an error
+  live.Plotly.animate(live.plot, { data, traces: glide.control.traces }, ANIMATE)
+    .catch(() => {});
   const to = glide.frame.h;
   live.handlePositions = f >= 1 ? to : to.map((p, i) => {
     const q = glide.fromHandles[i];
@@ -646,6 +643,7 @@ async function render(live, payload) {
   if (!live.listening) {
     live.listening = true;
     live.plot.on("plotly_afterplot", () => placeHandles(live));
+    live.plot.on("plotly_animatingframe", () => glideNext(live));
   }
   live.plot.setAttribute("role", "img");
   live.plot.setAttribute("aria-label", payload.alt || "");
