@@ -424,8 +424,8 @@ function makeHandle(live) {
     if (live.dragging !== control) return;
     el.classList.remove("live-dragging");
     if (control.frames) {
+      commit(live, control); // first: the message leaves before Plotly's work
       landGlide(live);
-      commit(live, control);
     } else { // snapped and sent when the frames come (settle): never a lost release
       live.pendingRelease = { key: keyOf(control), point: live.pointer };
       retry(live, 0);
@@ -489,8 +489,8 @@ function makeRange(live) {
   });
   input.addEventListener("input", () => showFrame(live, input.__control, Number(input.value)));
   input.addEventListener("change", () => {
+    commit(live, input.__control, Number(input.value)); // first: the message leaves
     landGlide(live);
-    commit(live, input.__control, Number(input.value));
   });
   wrap.append(name, input);
   wrap.__input = input;
