@@ -23,6 +23,7 @@ from core.gradient_descent import (
     Descent1D,
     Function1D,
     Trajectory,
+    descent_table,
     is_parabola,
     parabola_regime,
     two_minima_hump,
@@ -238,7 +239,6 @@ def steps_alt(result: Descent1D) -> str:
 #: are left out (the code panel computes them all).
 MAX_TABLE_ROWS = 21
 HEAD_ROWS, TAIL_ROWS = 15, 5
-STEPS_HEADER = "| step | w | f′(w) | update | loss |\n|---:|---:|---:|---:|---:|\n"
 #: Under the table: what its columns mean.
 STEPS_CAPTION = (
     "f′(w): the slope at w. update = −lr·f′(w): how far the next step moves w. "
@@ -260,16 +260,17 @@ def steps_table(result: Descent1D) -> str:
     | 0 | 5 | 10 | -1 | 25 |
     | 1 | 4 | 8 | -0.8 | 16 |
     """
-    columns = (result.w, result.gradients, result.updates, result.path.losses)
+    columns = descent_table(result)
+    header = "| " + " | ".join(columns) + " |\n|" + "---:|" * len(columns)
     rows = [
-        f"| {step} | " + " | ".join(_cell(float(c[step])) for c in columns) + " |"
+        "| " + " | ".join(_cell(float(c[step])) for c in columns.values()) + " |"
         for step in range(len(result.w))
     ]
     if len(rows) > MAX_TABLE_ROWS:
         hidden = len(rows) - HEAD_ROWS - TAIL_ROWS
-        gap = f"| … | {hidden} more steps | | | |"
+        gap = f"| … | {hidden} more steps |" + " |" * (len(columns) - 2)
         rows = [*rows[:HEAD_ROWS], gap, *rows[-TAIL_ROWS:]]
-    return STEPS_HEADER + "\n".join(rows)
+    return "\n".join([header, *rows])
 
 
 # -- the code -----------------------------------------------------------------------------
