@@ -161,18 +161,8 @@ function flush(live) {
   live.pending = null;
   if (!wanted || !live.Plotly || !wanted.control.frames) return;
   const frame = wanted.control.frames[wanted.index];
-  const frames = glideFrames(live, wanted.control);
-  if (frames > 1) {
-    startGlide(live, wanted.control, frame, frames);
-  } else {
-    stopGlide(live);
-    if (wanted.control.traces.length) {
-      live.Plotly.animate(live.plot, { data: frame.d, traces: wanted.control.traces }, ANIMATE)
-        .catch(() => {}); // replaced by a newer frame before it was drawn
-    }
-    live.handlePositions = frame.h;
-    placeHandles(live);
-  }
+  // a glide of one frame is the frame itself, drawn at once
+  startGlide(live, wanted.control, frame, glideFrames(live, wanted.control));
   setReadout(live, frame.t);
   const cell = cellOf(wanted.control, wanted.index);
   for (const el of live.inputs.get(wanted.control) || []) {
@@ -200,7 +190,8 @@ function glideFrames(live, control) {
   return Math.max(1, Math.min(GLIDE_FRAMES, apart));
 }
 
-// A glide from what the chart shows now (mid-glide, if one is on) to ``frame``.
+// A glide from what the chart shows now (mid-glide, if one is on) to ``frame``
+// over ``frames`` display frames (1: straight there).
 function startGlide(live, control, frame, frames) {
   const shown = live.plot.data || [];
   live.glide = {
@@ -251,9 +242,11 @@ function glideStep(live) {
   const whole = glide.step === 1 || f >= 1;
   const data = glide.frame.d.map((to, i) => between(glide.from[i], to, f, whole));
   if (f >= 1) live.glide = null; // the last step
-  // a step Plotly replaced with a newer one before drawing it rejects: not an error
-  live.Plotly.animate(live.plot, { data, traces: glide.control.traces }, ANIMATE)
-    .catch(() => {});
+  if (glide.control.traces.length) {
+    // a step Plotly replaced with a newer one before drawing it rejects: not an error
+    live.Plotly.animate(live.plot, { data, traces: glide.control.traces }, ANIMATE)
+      .catch(() => {});
+  }
   const to = glide.frame.h;
   live.handlePositions = f >= 1 ? to : to.map((p, i) => {
     const q = glide.fromHandles[i];

@@ -21,8 +21,9 @@ Per feed: the median interval between moves, between redraws and between new
 values (a 2-D handle snaps to a grid point every 2-3 moves of these paths, and
 its chart glides from one to the next, so it redraws more often than its value
 changes), the median time from a move to the first paint of the value it asks
-for (the live chart names its frame on its root, ``data-frame``), the time from the release until the whole page agrees (the URL
-changed and the script run ended; median and p95), stamped in the page itself
+for (the live chart names its frame on its root, ``data-frame``), the time from
+the release until the whole page agrees (the URL changed and the script run
+ended; median and p95), stamped in the page itself
 from its pointer up, and as Playwright's waits saw it (their polling and round
 trips add 30-80 ms on this machine), and per
 release the websocket payload the browser received (inflated, as Playwright
