@@ -16,7 +16,9 @@ A second internal fixes deep links for the first visitor after a start (see
 ``use_navigation_only``), a third redraws a page whose websocket dropped in the
 middle of a rerun (see ``rerun_on_resume``), a fourth lets widgets read their
 own key without copying all of session state (``serving.lazy_state``), a fifth
-makes a burst of reruns take turns instead of sharing the GIL (``serving.script_gate``).
+makes a burst of reruns take turns instead of sharing the GIL (``serving.script_gate``),
+a sixth runs the whole page when a new session is asked for a view's fragment
+(see ``rerun_lost_fragments``).
 
 What the server exposes is cut to what the app needs (``serving.guard.Guard``):
 ``/_stcore/metrics`` answers this machine only, an upload is one bounded file
@@ -40,8 +42,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from serving import lazy_state, script_gate, warm
+from serving import lazy_state, lost_fragments, resume, script_gate, warm
 from serving.guard import ASGIApp, Guard, content_security_policy, security_headers
+from serving.resume import SESSION_HOOK_CLASS, SESSION_HOOK_MODULE
 from serving.uploads import bounded_add_file
 
 APP = Path(__file__).resolve().parent / "app.py"
@@ -49,12 +52,6 @@ HOOK_MODULE = "streamlit.web.server.starlette.starlette_server"
 HOOK_NAME = "_bind_socket"
 #: Builds Streamlit's Starlette app; ``install_guard_hook`` wraps what it returns.
 APP_HOOK_NAME = "create_starlette_app"
-#: Connects a websocket to a new session or resumes the session it asks for.
-SESSION_HOOK_MODULE = "streamlit.runtime.websocket_session_manager"
-SESSION_HOOK_CLASS = "WebsocketSessionManager"
-#: Set in a resumed session's state: its next page run writes every control's value
-#: back, so the browser shows the server's values (``ui/url_state.py`` reads it).
-RESYNC_KEY = "_serve_resync_controls"
 
 #: Builds each websocket's permessage-deflate (uvicorn's protocol Streamlit picks).
 DEFLATE_HOOK_MODULE = "uvicorn.protocols.websockets.websockets_sansio_impl"
@@ -235,56 +232,31 @@ def use_navigation_only() -> bool:
     return True
 
 
-def rerun_resumed(session: Any) -> bool:
-    """Rerun a resumed ``AppSession`` with its last page and query string.
-
-    Streamlit stops a session's run when its websocket drops, and its page asks
-    for a new run on reconnecting only if it had seen the run start: a drop just
-    after a slider moved left the slider at its new value and its number box, the
-    formula and the URL at the old one. This run redraws the page; ``RESYNC_KEY``
-    makes it write every control back, so the browser takes the server's values.
-    ``_client_state`` is what Streamlit reruns with when a source file changes.
-    """
-    from streamlit.proto.ClientState_pb2 import ClientState
-
-    last = session._client_state
-    if not last.page_script_hash:  # never ran: the browser asks for the first run
-        return False
-    client_state = ClientState()
-    client_state.CopyFrom(last)
-    session.session_state[RESYNC_KEY] = True
-    session.request_rerun(client_state)
-    return True
-
-
-def rerunning_resumed(connect: Callable[..., str]) -> Callable[..., str]:
-    """Wrap ``WebsocketSessionManager.connect_session``: a resumed session reruns."""
-    import inspect
-
-    signature = inspect.signature(connect)
-
-    def connect_session(manager: Any, *args: Any, **kwargs: Any) -> str:
-        session_id = connect(manager, *args, **kwargs)
-        asked = signature.bind(manager, *args, **kwargs).arguments
-        if asked.get("existing_session_id") == session_id:
-            info = manager.get_active_session_info(session_id)
-            if info is not None:
-                rerun_resumed(info.session)
-        return session_id
-
-    connect_session.__wrapped__ = connect  # type: ignore[attr-defined]
-    connect_session.reruns_resumed = True  # type: ignore[attr-defined]
-    return connect_session
-
-
 def rerun_on_resume() -> bool:
-    """Make a session rerun when its browser resumes it; False (and warn) if gone."""
-    return _wrap_once(
-        SESSION_HOOK_MODULE,
-        f"{SESSION_HOOK_CLASS}.connect_session",
-        rerunning_resumed,
-        "reruns_resumed",
-        "after a dropped websocket, controls may be out of step until the next change.",
+    """A resumed session reruns, the server's values first (``serving.resume``).
+
+    False (and a warning) if a hook point is gone.
+    """
+    lost = (
+        "after a dropped websocket, controls may be out of step until the next change."
+    )
+    return all(
+        [
+            _wrap_once(
+                SESSION_HOOK_MODULE,
+                f"{SESSION_HOOK_CLASS}.connect_session",
+                resume.rerunning_resumed,
+                "reruns_resumed",
+                lost,
+            ),
+            _wrap_once(
+                resume.REQUEST_HOOK_MODULE,
+                resume.REQUEST_HOOK_NAME,
+                resume.server_values_win,
+                "server_values_win",
+                lost,
+            ),
+        ]
     )
 
 
@@ -308,6 +280,17 @@ def one_run_at_a_time() -> bool:
     """Reruns take turns in a process (``serving.script_gate``); False if gone."""
     gate, lost = script_gate, "a burst of reruns shares the GIL (the last waits)."
     return _wrap_once(gate.HOOK_MODULE, gate.HOOK_NAME, gate.gated, gate.MARKER, lost)
+
+
+def rerun_lost_fragments() -> bool:
+    """A new session asked for a fragment runs the page (``serving.lost_fragments``)."""
+    return _wrap_once(
+        lost_fragments.HOOK_MODULE,
+        lost_fragments.HOOK_NAME,
+        lost_fragments.full_run_when_lost,
+        lost_fragments.MARKER,
+        "after the server lost a session, its page ignores changes until reloaded.",
+    )
 
 
 def warm_up() -> None:
@@ -387,6 +370,7 @@ def main(argv: list[str] | None = None) -> None:
     rerun_on_resume()
     cheap_widget_state()
     one_run_at_a_time()
+    rerun_lost_fragments()
     warm_up()
     from streamlit.web import cli
 

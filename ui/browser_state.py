@@ -20,6 +20,7 @@ element id (``…-<key>``), until each widget is drawn. Reading them uses
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,7 +28,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui.params import Param
 
-#: Same text as ``serve.RESYNC_KEY`` (``serve.py`` imports nothing of the app).
+#: Same text as ``serving.resume.RESYNC_KEY`` (the server imports nothing of the
+#: app): the end of a resumed session's window, on ``time.monotonic``'s clock.
 RESYNC_KEY = "_serve_resync_controls"
 #: Repeated fields of a widget state: the slider's and segmented control's value.
 _LISTS = ("double_array_value", "string_array_value", "int_array_value")
@@ -95,6 +97,21 @@ def browser_values(
         if number is not None:
             values[name] = number
     return values
+
+
+def keep_resyncing(session_state: Any) -> bool:
+    """After a run that wrote every control back: True to go on doing so.
+
+    For a second after a resume (:data:`RESYNC_KEY` holds its end) the browser may
+    still ask for runs with the values it showed before the drop, and each of them
+    writes every control back too. Once that second is over, the key goes.
+    """
+    deadline = session_state.get(RESYNC_KEY)
+    number = isinstance(deadline, (int, float)) and not isinstance(deadline, bool)
+    if number and time.monotonic() < deadline:
+        return True
+    session_state.pop(RESYNC_KEY, None)
+    return False
 
 
 def history_navigation() -> bool:

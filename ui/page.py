@@ -28,12 +28,15 @@ two columns explicitly::
 :func:`run` draws what every page shares, in the same place with the same names:
 the "Show" picker above the columns, and under the controls the reset button
 and **Share this view** (``ui.share``);
-then it writes the view into the address bar.
+then it writes the view into the address bar. The view, its buttons and the
+address are one fragment (``ui.view_fragment``): a change inside the view
+reruns them, not the title, the intro and the picker around them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, cast, runtime_checkable
@@ -52,6 +55,7 @@ from ui import (
     share,
     shared_cache,
     still_chart,
+    view_fragment,
 )
 from ui import notebook_download as take_home
 from ui.numbers import show_numbers
@@ -135,11 +139,30 @@ def run(
     default: str | None = None,
     ratio: tuple[float, float] = (1.0, 2.2),
 ) -> None:
-    """Draw the page ``slug``: title, intro, the "Show" picker and the chosen view."""
+    """Draw the page ``slug``: title, intro, the "Show" picker and the chosen view.
+
+    The view is a fragment (``ui.view_fragment``): a change inside it reruns the
+    view, not the page around it.
+    """
     state = start(slug, title, page_params(views, default), intro=intro)
     chosen = {view.key: view for view in views}[state.widget("view")]
-    take_home.begin(slug, title, intro, chosen.key, chosen.label)
     live_class.bar(state, slug, chosen)  # the live class, above the columns
+    sheet = (slug, title, intro)
+    view_fragment.show(state, functools.partial(draw_view, state, sheet, chosen, ratio))
+
+
+def draw_view(
+    state: PageState,
+    sheet: tuple[str, str, str],
+    chosen: View,
+    ratio: tuple[float, float],
+) -> None:
+    """The chosen view in its two columns, the buttons under it, then the URL.
+
+    ``sheet``: the page's slug, title and intro (for the take-home notebook).
+    """
+    slug, title, intro = sheet
+    take_home.begin(slug, title, intro, chosen.key, chosen.label)
     controls, main = columns(ratio)
     with controls:  # before the view: it decides what this run hides
         predict.panel(state, chosen.key, chosen.questions, main)

@@ -35,6 +35,7 @@ import streamlit as st
 
 from text.safe import clip_quotes, echo, inline_code, sentence
 from ui.browser_state import RESYNC_KEY, browser_values, history_navigation
+from ui.browser_state import keep_resyncing as keep_resyncing
 from ui.params import Param
 
 __all__ = ["HIDE_KEY", "PageState", "Param", "query_string"]
@@ -75,8 +76,6 @@ class PageState:
         self.params: dict[str, Param] = {p.name: p for p in params}
         # A resumed session (serve.py): the browser may still show a cut run.
         self.resync = bool(st.session_state.get(RESYNC_KEY))
-        if self.resync:
-            del st.session_state[RESYNC_KEY]
         if st.session_state.get(_PAGE_KEY) != page_id or history_navigation():
             self._load_from_url()  # a new page, or Back/Forward: the address rules
         elif self.resync:
@@ -321,8 +320,7 @@ class PageState:
         return params
 
     def sync_url(self) -> None:
-        """Write the current view into the address bar (when it changed, or when the
-        browser's may be stale after a resumed session)."""
+        """Write the view into the address bar (when it changed, or after a resume)."""
         wanted = self.url_params()
         current = {
             k: v for k, v in st.query_params.to_dict().items() if k not in _RESERVED
@@ -330,6 +328,8 @@ class PageState:
         if current != wanted or self.resync:
             kept = {k: st.query_params[k] for k in _RESERVED if k in st.query_params}
             st.query_params.from_dict({**kept, **wanted})
+        if self.resync:  # written back: done, unless the resume's second is not over
+            self.resync = keep_resyncing(st.session_state)
 
     def show_notes(self) -> None:
         """Say which link values were ignored (shown while the learner stays here).

@@ -51,6 +51,8 @@ class Run:
     #: Error boxes a walking student met and turned back from: the app refusing an
     #: input with a message (e.g. an impossible P(B)), not a failure.
     refused: list[str] = field(default_factory=list)
+    #: The fragment each widget was drawn in, by widget id ("": none).
+    fragments: dict[str, str] = field(default_factory=dict)
 
     def value_of(self, key: str) -> float | str | None:
         """The value a control with this widget key showed (None if absent)."""
@@ -107,6 +109,7 @@ class Student:
         self.served_by = ""
         self.cookie = ""
         self.widget: Widget | None = None
+        self.fragment_id = ""  # the widget's fragment: a change reruns only it
         self.values: tuple[Any, Any] = (0.0, 0.0)
         self.changes = 0
         self.walking = walk  # explore step by step instead of alternating two values
@@ -229,6 +232,7 @@ class Student:
             widget = as_widget(element)
             if widget is not None:
                 run.widgets.append(widget)
+                run.fragments[widget.id] = msg.delta.fragment_id
 
     def open_page(self) -> Run:
         """The first run of the page, as the browser asks for it on load."""
@@ -245,12 +249,21 @@ class Student:
         self.widget = choose_widget(run.widgets, self.control.key)
         if self.widget is not None:
             self.values = self.widget.alternatives(self.control.values)
+            self.fragment_id = run.fragments.get(self.widget.id, "")
         return run
 
     def rerun(
-        self, widgets: Sequence[WidgetState] = (), *, collect_widgets: bool = False
+        self,
+        widgets: Sequence[WidgetState] = (),
+        *,
+        collect_widgets: bool = False,
+        fragment_id: str = "",
     ) -> Run:
-        """Ask for a rerun of the current page with these widget values changed."""
+        """Ask for a rerun of the current page with these widget values changed.
+
+        With ``fragment_id``, of that fragment only (as the browser asks when the
+        widget changed was drawn in a fragment).
+        """
         started = time.monotonic()
         self._send(
             ClientState(
@@ -258,6 +271,7 @@ class Student:
                 page_script_hash=self.page_script_hash,
                 widget_states=WidgetStates(widgets=list(widgets)),
                 context_info=context_info(self.page_url),
+                fragment_id=fragment_id,
             )
         )
         return self._read_run(started, collect_widgets)
@@ -272,7 +286,7 @@ class Student:
             self.values = (value, self.values[1])
         else:
             value = self.values[self.changes % 2]
-        run = self.rerun([self.widget.state(value)])
+        run = self.rerun([self.widget.state(value)], fragment_id=self.fragment_id)
         boxes = [e for e in run.errors if e.startswith(REFUSED)]
         if self.walking and boxes:  # told why, a learner steps back the other way
             self.direction = -self.direction

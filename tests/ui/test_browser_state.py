@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import ast
 import inspect
+import time
 
 import pytest
 from streamlit.runtime.state.safe_session_state import SafeSessionState
 from streamlit.runtime.state.session_state import SessionState
 from streamlit.testing.v1 import AppTest
 
-import serve
+from serving import resume
 from tests.helpers import page_test
 from ui import browser_state
 from ui.browser_state import RESYNC_KEY, accept
@@ -97,14 +98,21 @@ def test_a_resumed_session_writes_every_control_back() -> None:
     at.number_input(key="x").set_value(2.5).run()
     at.run()
     assert sent_with_value(at) == set()  # an ordinary run leaves the browser's values
-    at.session_state[RESYNC_KEY] = True  # what serve.rerun_resumed sets
+    every = {"x", "x__slider", "n", "mode", "flag", "data"}
+    # what serving.resume.rerun_resumed sets: the end of the resumed session's window
+    at.session_state[RESYNC_KEY] = time.monotonic() + 60
     at.run()
     assert not at.exception
-    assert sent_with_value(at) == {"x", "x__slider", "n", "mode", "flag", "data"}
+    assert sent_with_value(at) == every
     assert at.slider(key="x__slider").value == at.number_input(key="x").value == 2.5
     assert at.query_params["x"] == "2.5"
+    at.run()  # the browser's own run right after a reconnect: written back too
+    assert sent_with_value(at) == every
+    at.session_state[RESYNC_KEY] = time.monotonic() - 1  # the window has shut
     at.run()
-    assert sent_with_value(at) == set()  # once
+    assert sent_with_value(at) == every  # the run that finds it shut, once more
+    at.run()
+    assert sent_with_value(at) == set()  # and then never again
 
 
 @pytest.mark.parametrize(
@@ -142,4 +150,4 @@ def test_the_streamlit_internals_read_are_where_they_were() -> None:
     assert callable(SafeSessionState.get_widget_states)
     source = inspect.getsource(browser_state)
     assert "get_widget_states()" in source
-    assert serve.RESYNC_KEY == RESYNC_KEY
+    assert resume.RESYNC_KEY == RESYNC_KEY

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 import serve
-from serving import guard, uploads
+from serving import guard, resume, uploads
 
 
 def test_pinned_streamlit_version() -> None:
@@ -479,8 +479,8 @@ def test_resume_hook_points_exist() -> None:
 
     from streamlit.runtime import app_session, runtime
 
-    module = importlib.import_module(serve.SESSION_HOOK_MODULE)
-    manager = getattr(module, serve.SESSION_HOOK_CLASS)
+    module = importlib.import_module(resume.SESSION_HOOK_MODULE)
+    manager = getattr(module, resume.SESSION_HOOK_CLASS)
     assert (
         "existing_session_id" in inspect.signature(manager.connect_session).parameters
     )
@@ -500,6 +500,14 @@ def test_resume_hook_points_exist() -> None:
     assert "Requesting a script run." in bundle
 
 
+def keep_request_rerun(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """``AppSession``, whose ``request_rerun`` the resume hook wraps for this test."""
+    module = importlib.import_module(resume.REQUEST_HOOK_MODULE)
+    session_class = getattr(module, resume.REQUEST_HOOK_NAME.split(".")[0])
+    monkeypatch.setattr(session_class, "request_rerun", session_class.request_rerun)
+    return session_class
+
+
 def connected_manager(monkeypatch: pytest.MonkeyPatch) -> Any:
     """A real session manager, with the resume hook installed on its class."""
     from streamlit.runtime.memory_session_storage import MemorySessionStorage
@@ -508,9 +516,10 @@ def connected_manager(monkeypatch: pytest.MonkeyPatch) -> Any:
     )
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
-    module = importlib.import_module(serve.SESSION_HOOK_MODULE)
-    manager = getattr(module, serve.SESSION_HOOK_CLASS)
+    module = importlib.import_module(resume.SESSION_HOOK_MODULE)
+    manager = getattr(module, resume.SESSION_HOOK_CLASS)
     monkeypatch.setattr(manager, "connect_session", manager.connect_session)
+    keep_request_rerun(monkeypatch)
     assert serve.rerun_on_resume()
     return manager(
         MemorySessionStorage(),
@@ -541,20 +550,22 @@ def test_a_resumed_session_reruns_its_last_page_and_writes_controls_back(
         session.request_rerun = runs.append  # record, don't run app.py here
         session._client_state.page_script_hash = "equations-hash"
         session._client_state.query_string = "a=2.1"
+        session._client_state.fragment_id = "the-views-fragment"  # cut: a view's run
         sessions.disconnect_session(first)  # the websocket dropped
         assert sessions.connect_session(Client(), script, {}, first) == first
         resumed_runs = list(runs)
         other = sessions.connect_session(Client(), script, {}, "a-lost-session")
         assert other != "a-lost-session"  # a new session: the browser asks for its run
-        flag = session.session_state[serve.RESYNC_KEY]
+        flag = resume.window_open(session.session_state)
         for session_id in (first, other):
             sessions.close_session(session_id)
         return resumed_runs, runs, flag
 
     resumed_runs, runs, flag = asyncio.run(scenario())
-    assert [(r.page_script_hash, r.query_string) for r in resumed_runs] == [
-        ("equations-hash", "a=2.1")
-    ]
+    # the whole page, not the cut run's fragment alone
+    assert [
+        (r.page_script_hash, r.query_string, r.fragment_id) for r in resumed_runs
+    ] == [("equations-hash", "a=2.1", "")]
     assert len(runs) == 1  # the new session was not rerun
     assert flag is True
 
@@ -580,19 +591,23 @@ def test_a_session_that_never_ran_is_not_rerun_on_resume(
 
 
 def test_resume_hook_is_installed_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = importlib.import_module(serve.SESSION_HOOK_MODULE)
-    manager = getattr(module, serve.SESSION_HOOK_CLASS)
+    module = importlib.import_module(resume.SESSION_HOOK_MODULE)
+    manager = getattr(module, resume.SESSION_HOOK_CLASS)
     original = manager.connect_session
     monkeypatch.setattr(manager, "connect_session", original)
+    session_class = keep_request_rerun(monkeypatch)
+    request = session_class.request_rerun
     serve.rerun_on_resume()
-    first = manager.connect_session
-    assert first.__wrapped__ is original
+    first = (manager.connect_session, session_class.request_rerun)
+    assert first[0].__wrapped__ is original
+    assert first[1].__wrapped__ is request
     serve.rerun_on_resume()
-    assert manager.connect_session is first
+    assert (manager.connect_session, session_class.request_rerun) == first
 
 
 def test_missing_resume_hook_point_warns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(serve, "SESSION_HOOK_CLASS", "NoSuchManager")
+    keep_request_rerun(monkeypatch)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert serve.rerun_on_resume() is False
