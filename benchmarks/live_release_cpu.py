@@ -93,7 +93,7 @@ class Learner(Student):
         self.n += 1
         self.state[key] = {**value, "n": self.n, "have": list(self.chart.store)}
         widget = WidgetState(id=self.chart.id, json_value=json.dumps(self.state))
-        return self.rerun([widget])
+        return self.rerun([widget], fragment_id=self.chart.fragment)
 
     def controls(self) -> list[dict[str, Any]]:
         assert self.chart.payload is not None
