@@ -18,6 +18,7 @@ same function Plotly uses), so ``st.plotly_chart`` sends the same figure.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import threading
 from collections.abc import Iterator
@@ -84,6 +85,44 @@ _SKIPPED = frozenset({"geojson", "layer", "layers", "range"})
 _SCALARS = (str, int, float, bool, type(None), np.generic)
 
 
+#: Plotly.js's names of the dtypes it takes as base64 (``plotlyjsShortTypes``).
+_SHORT = {"int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2"}
+_SHORT |= {"int32": "i4", "uint32": "u4", "float32": "f4", "float64": "f8"}
+#: Where Plotly narrows 64-bit integers to (the first dtype that holds them all).
+_NARROW = {
+    "int64": (np.int8, np.int16, np.int32),
+    "uint64": (np.uint8, np.uint16, np.uint32),
+}
+
+
+def typed_array(v: np.ndarray) -> Any:
+    """``to_typed_array_spec(v)`` for a NumPy array, without Plotly's detour.
+
+    Plotly first asks narwhals whether ``v`` is a data frame and copies it
+    (``copy_to_readonly_numpy_array``): most of its cost for the small arrays of
+    a chart. A non-empty integer or float array whose dtype plotly.js reads is
+    written here the same way (64-bit integers narrowed as Plotly narrows them);
+    anything else goes to Plotly.
+    """
+    dtype = str(v.dtype)
+    if v.size and dtype in _NARROW:
+        low, high = v.min(), v.max()
+        fits = [
+            t
+            for t in _NARROW[dtype]
+            if np.iinfo(t).min <= low and high <= np.iinfo(t).max
+        ]
+        if fits:
+            v, dtype = v.astype(fits[0]), np.dtype(fits[0]).name
+    if not v.size or dtype not in _SHORT:
+        return to_typed_array_spec(v)
+    spec = {"dtype": _SHORT[dtype]}
+    spec["bdata"] = base64.b64encode(v.tobytes()).decode("ascii")  # C order
+    if v.ndim > 1:
+        spec["shape"] = str(v.shape)[1:-1]
+    return spec
+
+
 def encode_arrays(obj: Any) -> None:
     """Plotly's ``convert_to_base64`` (what ``to_dict`` calls), without its cost.
 
@@ -97,7 +136,7 @@ def encode_arrays(obj: Any) -> None:
             if key in _SKIPPED:
                 continue
             if isinstance(value, np.ndarray):
-                obj[key] = to_typed_array_spec(value)
+                obj[key] = typed_array(value)
             elif isinstance(value, dict | list | tuple):
                 encode_arrays(value)
             elif not isinstance(value, _SCALARS) and is_homogeneous_array(value):

@@ -56,6 +56,25 @@ CASES = {
         ],
         "layout": {},
     },
+    "every dtype plotly.js reads, strided, 2-D and narrowed": {
+        "data": [
+            {
+                "strided": np.arange(10.0)[::3],
+                "fortran": np.asfortranarray(RNG.normal(size=(3, 2))),
+                "f4": np.array([0.1, 2.5], dtype=np.float32),
+                "f2": np.array([0.5], dtype=np.float16),
+                "i1": np.array([-3, 4], dtype=np.int8),
+                "u2": np.array([7, 60000], dtype=np.uint16),
+                "i4": np.array([-(2**31), 5], dtype=np.int32),
+                "i8 to i2": np.array([-300, 300], dtype=np.int64),
+                "i8 to i4": np.array([[70000, -1], [0, 2]], dtype=np.int64),
+                "u8 to u4": np.array([2**31], dtype=np.uint64),
+                "u8 too big": np.array([2**40], dtype=np.uint64),
+                "nan and inf": np.array([np.nan, np.inf, -0.0]),
+            }
+        ],
+        "layout": {},
+    },
 }
 
 
