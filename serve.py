@@ -18,7 +18,8 @@ middle of a rerun (see ``rerun_on_resume``), a fourth lets widgets read their
 own key without copying all of session state (``serving.lazy_state``), a fifth
 makes a burst of reruns take turns instead of sharing the GIL (``serving.script_gate``),
 a sixth runs the whole page when a new session is asked for a view's fragment
-(see ``rerun_lost_fragments``).
+(see ``rerun_lost_fragments``), a seventh hands a run's messages to the event loop
+in batches (``serving.message_batches``).
 
 What the server exposes is cut to what the app needs (``serving.guard.Guard``):
 ``/_stcore/metrics`` answers this machine only, an upload is one bounded file
@@ -42,7 +43,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from serving import lazy_state, lost_fragments, resume, script_gate, warm
+from serving import (
+    lazy_state,
+    lost_fragments,
+    message_batches,
+    resume,
+    script_gate,
+    warm,
+)
 from serving.guard import ASGIApp, Guard, content_security_policy, security_headers
 from serving.resume import SESSION_HOOK_CLASS, SESSION_HOOK_MODULE
 from serving.uploads import bounded_add_file
@@ -293,6 +301,12 @@ def rerun_lost_fragments() -> bool:
     )
 
 
+def batched_messages() -> bool:
+    """A run's messages reach the loop in batches (``serving.message_batches``)."""
+    b, lost = message_batches, "each message wakes the event loop on its own."
+    return _wrap_once(b.HOOK_MODULE, b.HOOK_NAME, b.batched, b.MARKER, lost)
+
+
 def warm_up() -> None:
     """Finish the lazy imports that page runs would otherwise race to do.
 
@@ -371,6 +385,7 @@ def main(argv: list[str] | None = None) -> None:
     cheap_widget_state()
     one_run_at_a_time()
     rerun_lost_fragments()
+    batched_messages()
     warm_up()
     from streamlit.web import cli
 
