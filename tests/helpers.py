@@ -172,3 +172,27 @@ def captured_frames() -> contextlib.AbstractContextManager[list[tuple[Any, ...]]
     from benchmarks.live_frames_cpu import captured
 
     return captured()
+
+
+def app_session() -> Any:
+    """A real ``AppSession`` of ``app.py``, as the server makes one per browser tab.
+
+    Make it inside a running event loop (it takes the loop as its own) and call
+    ``shutdown()`` when done. For the tests of ``serve.py``'s session hooks.
+    """
+    from streamlit.runtime.app_session import AppSession
+    from streamlit.runtime.memory_uploaded_file_manager import (
+        MemoryUploadedFileManager,
+    )
+    from streamlit.runtime.script_data import ScriptData
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    from tooling import ROOT
+
+    return AppSession(
+        ScriptData(str(ROOT / "app.py"), False),
+        MemoryUploadedFileManager("/upload"),
+        ScriptCache(),
+        lambda: None,
+        {},
+    )

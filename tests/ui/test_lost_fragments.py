@@ -19,6 +19,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
 import serve
 from serving import lost_fragments
+from tests.helpers import app_session
 
 
 def _hook_owner() -> Any:
@@ -37,21 +38,9 @@ def test_the_hook_point_is_where_it_was() -> None:
 
 def asked(fragment: str = "f1", *, session_ran: bool, holds: bool) -> ClientState:
     """What a session hands to Streamlit's ``request_rerun`` behind the hook."""
-    from streamlit.runtime.app_session import AppSession
-    from streamlit.runtime.memory_uploaded_file_manager import (
-        MemoryUploadedFileManager,
-    )
-    from streamlit.runtime.script_data import ScriptData
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
     async def scenario() -> ClientState:
-        session = AppSession(
-            ScriptData(str(serve.APP), False),
-            MemoryUploadedFileManager("/upload"),
-            ScriptCache(),
-            lambda: None,
-            {},
-        )
+        session = app_session()
         try:
             if session_ran:
                 session._client_state.page_script_hash = "equations-hash"

@@ -20,6 +20,7 @@ from streamlit.runtime.scriptrunner import ScriptRunnerEvent
 
 import serve
 from serving import message_batches
+from tests.helpers import app_session
 
 MESSAGE = ScriptRunnerEvent.ENQUEUE_FORWARD_MSG
 
@@ -49,21 +50,9 @@ def _message(text: str) -> ForwardMsg:
 def handled_in_order(sends: list[tuple[Any, str]]) -> tuple[list[str], int]:
     """Send ``(event, text)`` from a script thread; what the loop handled, in order,
     and how many callbacks the session scheduled on the loop."""
-    from streamlit.runtime.app_session import AppSession
-    from streamlit.runtime.memory_uploaded_file_manager import (
-        MemoryUploadedFileManager,
-    )
-    from streamlit.runtime.script_data import ScriptData
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
     async def scenario() -> tuple[list[str], int]:
-        session = AppSession(
-            ScriptData(str(serve.APP), False),
-            MemoryUploadedFileManager("/upload"),
-            ScriptCache(),
-            lambda: None,
-            {},
-        )
+        session = app_session()
         handled: list[str] = []
         scheduled = [0]
         call_soon = session._call_soon_on_event_loop

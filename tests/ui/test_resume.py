@@ -13,27 +13,15 @@ import time
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.WidgetStates_pb2 import WidgetState, WidgetStates
 
-import serve
 from serving import resume
+from tests.helpers import app_session
 
 
 def handed(fragment: str, *, deadline: object) -> ClientState:
     """What Streamlit's ``request_rerun`` receives behind the hook."""
-    from streamlit.runtime.app_session import AppSession
-    from streamlit.runtime.memory_uploaded_file_manager import (
-        MemoryUploadedFileManager,
-    )
-    from streamlit.runtime.script_data import ScriptData
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
     async def scenario() -> ClientState:
-        session = AppSession(
-            ScriptData(str(serve.APP), False),
-            MemoryUploadedFileManager("/upload"),
-            ScriptCache(),
-            lambda: None,
-            {},
-        )
+        session = app_session()
         try:
             if deadline is not None:
                 session.session_state[resume.RESYNC_KEY] = deadline
