@@ -26,7 +26,11 @@ from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
-from _plotly_utils.utils import is_homogeneous_array, to_typed_array_spec
+from _plotly_utils.utils import (
+    is_homogeneous_array,
+    plotlyjsShortTypes,
+    to_typed_array_spec,
+)
 
 #: Held while a deferred figure is built (re-entrant: Plotly reads it meanwhile).
 BUILDING = threading.RLock()
@@ -85,9 +89,6 @@ _SKIPPED = frozenset({"geojson", "layer", "layers", "range"})
 _SCALARS = (str, int, float, bool, type(None), np.generic)
 
 
-#: Plotly.js's names of the dtypes it takes as base64 (``plotlyjsShortTypes``).
-_SHORT = {"int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2"}
-_SHORT |= {"int32": "i4", "uint32": "u4", "float32": "f4", "float64": "f8"}
 #: Where Plotly narrows 64-bit integers to (the first dtype that holds them all).
 _NARROW = {
     "int64": (np.int8, np.int16, np.int32),
@@ -114,9 +115,9 @@ def typed_array(v: np.ndarray) -> Any:
         ]
         if fits:
             v, dtype = v.astype(fits[0]), np.dtype(fits[0]).name
-    if not v.size or dtype not in _SHORT:
+    if not v.size or dtype not in plotlyjsShortTypes:
         return to_typed_array_spec(v)
-    spec = {"dtype": _SHORT[dtype]}
+    spec = {"dtype": plotlyjsShortTypes[dtype]}
     spec["bdata"] = base64.b64encode(v.tobytes()).decode("ascii")  # C order
     if v.ndim > 1:
         spec["shape"] = str(v.shape)[1:-1]
