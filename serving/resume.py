@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from serving.lost_fragments import as_full_run
+
 #: Connects a websocket to a new session or resumes the session it asks for.
 SESSION_HOOK_MODULE = "streamlit.runtime.websocket_session_manager"
 SESSION_HOOK_CLASS = "WebsocketSessionManager"
@@ -58,18 +60,13 @@ def rerun_resumed(session: Any) -> bool:
     ``_client_state`` is what Streamlit reruns with when a source file changes; it
     holds no widget values, so the run takes the session's own.
     """
-    from streamlit.proto.ClientState_pb2 import ClientState
-
     last = session._client_state
     if not last.page_script_hash:  # never ran: the browser asks for the first run
         return False
-    client_state = ClientState()
-    client_state.CopyFrom(last)
+    session.session_state[RESYNC_KEY] = time.monotonic() + RESYNC_WINDOW_S
     # The whole page, even when the cut run was a view's fragment: a fragment run
     # would leave what is drawn around the view as the cut run left it.
-    client_state.fragment_id = ""
-    session.session_state[RESYNC_KEY] = time.monotonic() + RESYNC_WINDOW_S
-    session.request_rerun(client_state)
+    session.request_rerun(as_full_run(last))
     return True
 
 
