@@ -32,31 +32,26 @@ _LOCK = threading.Lock()
 OnEvent = Callable[..., None]
 
 
-def _is_message(event: Any) -> bool:
-    from streamlit.runtime.scriptrunner import ScriptRunnerEvent
-
-    return event is ScriptRunnerEvent.ENQUEUE_FORWARD_MSG
-
-
-def _deliver(session: Any, batch: list[tuple[Any, Any]]) -> None:
+def _deliver(session: Any, batch: list[tuple[Any, Any]], event: Any) -> None:
     """On the event loop: hand the batch's messages to Streamlit, in order."""
-    from streamlit.runtime.scriptrunner import ScriptRunnerEvent
-
     with _LOCK:
         if session.__dict__.get(_OPEN) is batch:
             del session.__dict__[_OPEN]  # closed: later messages start a new one
     handle = session._handle_scriptrunner_event_on_event_loop
     for sender, message in batch:
-        handle(sender, ScriptRunnerEvent.ENQUEUE_FORWARD_MSG, message)
+        handle(sender, event, message)
 
 
 def batched(on_event: OnEvent) -> OnEvent:
     """Wrap ``AppSession._on_scriptrunner_event`` (see the module's docstring)."""
+    from streamlit.runtime.scriptrunner import ScriptRunnerEvent
+
+    message_event = ScriptRunnerEvent.ENQUEUE_FORWARD_MSG  # looked up once
 
     def on_scriptrunner_event(
         session: Any, sender: Any, event: Any, forward_msg: Any = None, **more: Any
     ) -> None:
-        if not _is_message(event) or more:
+        if event is not message_event or more:
             with _LOCK:
                 session.__dict__.pop(_OPEN, None)
             on_event(session, sender, event, forward_msg, **more)
@@ -68,7 +63,9 @@ def batched(on_event: OnEvent) -> OnEvent:
                 batch = session.__dict__[_OPEN] = []
             batch.append((sender, forward_msg))
         if new:
-            session._call_soon_on_event_loop(lambda: _deliver(session, batch))
+            session._call_soon_on_event_loop(
+                lambda: _deliver(session, batch, message_event)
+            )
 
     on_scriptrunner_event.__wrapped__ = on_event  # type: ignore[attr-defined]
     setattr(on_scriptrunner_event, MARKER, True)
